@@ -1,0 +1,155 @@
+"""The exercise library and the training tables, as plain values the planner can query.
+
+The data itself lives in `runlift/catalog/*.toml`; `runlift.catalog` reads it and builds a
+`Library`. Nothing here touches a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from runlift.domain.model import EQUIPMENT, Kit, StrengthKind, Units
+
+PATTERNS = ("squat", "lunge", "hinge", "push", "pull", "carry", "twist", "plyometric", "core")
+LOAD_IMPLEMENTS = frozenset({"dumbbells", "kettlebell", "barbell", "cable"})
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    name: str
+    pattern: str
+    level: int
+    equipment: tuple[frozenset[str], ...]
+    loaded: bool
+    unilateral: bool
+    timed: bool
+    implements: int
+    kinds: frozenset[StrengthKind]
+    cues: tuple[str, ...]
+    progresses_to: tuple[str, ...] = ()
+
+    def doable_with(self, owned: frozenset[str]) -> bool:
+        """True when one of the exercise's equipment sets is all in `owned`."""
+        return any(option <= owned for option in self.equipment)
+
+    def option_for(self, owned: frozenset[str]) -> frozenset[str] | None:
+        """The first equipment set the runner can use, in the library's order of preference."""
+        for option in self.equipment:
+            if option <= owned:
+                return option
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A one-rep-max formula of one of four shapes; constants come from the data file.
+
+    linear: w (1 + a r); reciprocal: w a / (b - c r); power: w r^a;
+    exponential: w a / (b + c e^(-d r)).
+    """
+
+    id: str
+    label: str
+    shape: str
+    a: float
+    b: float = 0.0
+    c: float = 0.0
+    d: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """Sets, reps and effort for one kind of work at one experience level."""
+
+    sets: int
+    reps: int
+    reps_in_reserve: int
+    rest_seconds: int
+    seconds: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The numbers of guidelines §3-4 (see catalog/training.toml)."""
+
+    formulas: Mapping[str, Formula]
+    default_formula: str
+    rpe_percent: tuple[float, ...]  # index n-1 for n = reps + reps in reserve, n = 1..len
+    kits: Mapping[Units, Kit]
+    doses: Mapping[str, Dose]  # keyed "kind.experience" or "kind.phase"
+    warm_up_minutes: Mapping[StrengthKind, int]
+    seconds_per_rep: float
+    change_over_seconds: int
+    session_minutes: Mapping[StrengthKind, tuple[int, int]]
+    default_minutes: Mapping[StrengthKind, int]
+
+    def dose(self, key: str) -> Dose:
+        return self.doses[key]
+
+
+@dataclass(frozen=True)
+class Library:
+    exercises: Mapping[str, Exercise]
+    tables: Tables
+    _ladders: dict[tuple[str, StrengthKind], tuple[Exercise, ...]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self.exercises
+
+    @cached_property
+    def by_pattern(self) -> Mapping[str, tuple[Exercise, ...]]:
+        """Each pattern's ladder, lowest rung first (ties by id, so the order is stable)."""
+        grouped: dict[str, list[Exercise]] = {pattern: [] for pattern in PATTERNS}
+        for exercise in self.exercises.values():
+            grouped[exercise.pattern].append(exercise)
+        return {p: tuple(sorted(xs, key=lambda x: (x.level, x.id))) for p, xs in grouped.items()}
+
+    def ladder(self, pattern: str, kind: StrengthKind) -> tuple[Exercise, ...]:
+        """The rungs of `pattern` a session of `kind` may use, lowest first."""
+        key = (pattern, kind)
+        cached = self._ladders.get(key)
+        if cached is None:
+            cached = tuple(x for x in self.by_pattern[pattern] if kind in x.kinds)
+            self._ladders[key] = cached
+        return cached
+
+    def select(
+        self,
+        equipment: Iterable[str] | None = None,
+        patterns: Iterable[str] | None = None,
+    ) -> list[Exercise]:
+        """Exercises doable with `equipment` (all when None), in ladder order per pattern."""
+        owned = None if equipment is None else frozenset(equipment)
+        wanted = PATTERNS if patterns is None else tuple(p for p in PATTERNS if p in patterns)
+        return [
+            x
+            for pattern in wanted
+            for x in self.by_pattern[pattern]
+            if owned is None or x.doable_with(owned)
+        ]
+
+    def unlocks(self, equipment: Iterable[str]) -> list[tuple[str, list[Exercise]]]:
+        """For each piece of equipment not yet owned, in purchase order, what adding it alone
+        makes doable. Pieces that unlock nothing on their own are left out."""
+        owned = frozenset(equipment)
+        result: list[tuple[str, list[Exercise]]] = []
+        for item in EQUIPMENT:
+            if item in owned:
+                continue
+            more = owned | {item}
+            gained = [
+                x
+                for x in self.select()
+                if not x.doable_with(owned) and x.doable_with(more)
+            ]
+            if gained:
+                result.append((item, gained))
+        return result

@@ -1,0 +1,372 @@
+"""Filling a week with strength work (guidelines §2-3).
+
+The planner never breaks a hard rule, meets the soft ones wherever the week allows, and picks
+among the legal days by these preferences, in this order (docs/planner.md):
+
+1. as many main sessions as the week's target, where the rules allow;
+2. the fewest broken soft rules (a short recovery gap, heavy sessions under 48 h apart, a rest
+   day, lifting after a long run when another day serves);
+3. main sessions spread out across the week (the largest smallest gap, the week taken to
+   repeat);
+4. the longest recovery gap after the run, up to 6 h;
+5. the most room before the next quality day;
+6. the earliest days, so the same week always gives the same plan.
+
+Core and bodyweight sessions then go on easy days first, spread apart, off the main days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from runlift.domain.checker import gate_verdicts, judge, session_verdicts
+from runlift.domain.context import PREFERRED_GAP, Slot, WeekContext
+from runlift.domain.library import Library
+from runlift.domain.model import (
+    LOADED_KINDS,
+    Athlete,
+    Day,
+    DayType,
+    Experience,
+    Phase,
+    StrengthKind,
+    StrengthSession,
+    Week,
+)
+from runlift.domain.prescription import KnownMax, known_maxes
+from runlift.domain.rules import DatedVerdict, Verdict, weekly_target
+from runlift.domain.rules.placement import AvoidLiftAfterLongRun
+from runlift.domain.sessions import Composer
+
+WEEK_MINUTES = 7 * 24 * 60
+DAY_MINUTES = 24 * 60
+AVOID_LONG_RUN = AvoidLiftAfterLongRun()
+PLANNER_BLOCKS = frozenset({"phase-dose"})  # soft rules the planner still will not plan against
+BY_DESIGN = frozenset({"race-buffer", "phase-dose"})  # a shortfall from these is intended
+EASY_DAY_SESSIONS = 2
+EASY_KIND_RANK = {DayType.EASY: 0, DayType.REST: 1, DayType.HARD: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A filled week: the sessions, why each day got what it got, and what the rules say."""
+
+    athlete: Athlete
+    week: Week
+    reasons: tuple[tuple[Verdict, ...], ...]
+    violations: tuple[DatedVerdict, ...]
+    warnings: tuple[DatedVerdict, ...]
+    notes: tuple[str, ...]
+    maxes: dict[str, KnownMax]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    day: int
+    slot: Slot | None
+    verdicts: list[Verdict]
+    legal: bool
+    soft_fails: int
+    gap: int  # minutes from the end of the run to the start, capped at 6 h; 6 h with no run
+    room: int  # days until the next hard day, capped at 3
+
+
+def _room(ctx: WeekContext, day: int) -> int:
+    room = 0
+    for step in range(1, 4):
+        following = day + step
+        kind = ctx.day_types[following] if following < len(ctx.days) else ctx.following_type
+        if kind is DayType.HARD:
+            break
+        room += 1
+    return room
+
+
+def _assess(ctx: WeekContext, day: int, kind: StrengthKind, minutes: int) -> _Candidate:
+    loaded = kind in LOADED_KINDS
+    start = ctx.find_start(day, minutes, loaded=True)
+    if start is None:
+        blocked = Verdict(
+            "within-availability",
+            False,
+            True,
+            f"No free {minutes}-min stretch after the run inside your times on "
+            f"{ctx.day(day).weekday_name}.",
+        )
+        return _Candidate(day, None, [blocked], False, 0, 0, 0)
+    slot = Slot(kind, start, minutes)
+    verdicts = session_verdicts(ctx, day, slot)
+    if not loaded:
+        # A novice's main bodyweight sessions follow heavy work's placement as a preference.
+        shadow = Slot(StrengthKind.HEAVY, start, minutes)
+        verdicts += [replace(v, hard=False) for v in gate_verdicts(ctx, day, shadow)]
+    legal = not any(not v.ok and (v.hard or v.rule in PLANNER_BLOCKS) for v in verdicts)
+    last_run = ctx.last_run_end(day, before=start)
+    gap = PREFERRED_GAP if last_run is None else min(start - last_run, PREFERRED_GAP)
+    soft = sum(1 for v in verdicts if not v.ok and not v.hard)
+    return _Candidate(day, slot, verdicts, legal, soft, gap, _room(ctx, day))
+
+
+def _spread(starts: list[int]) -> int:
+    """The smallest gap between consecutive sessions, the week taken to repeat."""
+    if len(starts) < 2:
+        return WEEK_MINUTES
+    ordered = sorted(starts)
+    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps.append(ordered[0] + WEEK_MINUTES - ordered[-1])
+    return min(gaps)
+
+
+def _spacing_fails(starts: list[int]) -> int:
+    ordered = sorted(starts)
+    return sum(1 for a, b in zip(ordered, ordered[1:], strict=False) if b - a < 48 * 60)
+
+
+def _choose_days(
+    candidates: list[_Candidate], need: int, fixed_starts: list[int], heavy: bool
+) -> tuple[_Candidate, ...]:
+    def key(combo: tuple[_Candidate, ...]) -> tuple[int, int, int, int, tuple[int, ...]]:
+        starts = fixed_starts + [c.day * DAY_MINUTES + c.slot.start for c in combo if c.slot]
+        soft = sum(c.soft_fails for c in combo) + (_spacing_fails(starts) if heavy else 0)
+        return (
+            -soft,
+            _spread(starts),
+            sum(c.gap for c in combo),
+            sum(c.room for c in combo),
+            tuple(-c.day for c in combo),
+        )
+
+    return max(combinations(candidates, need), key=key)
+
+
+class _WeekPlanner:
+    def __init__(self, athlete: Athlete, week: Week, library: Library, formula: str | None):
+        self.athlete = athlete
+        self.week = week
+        self.library = library
+        self.tables = library.tables
+        self.maxes = known_maxes(athlete, self.tables, formula)
+        self.composer = Composer(athlete, library, self.maxes)
+        self.ctx = WeekContext(athlete, week, self.tables.session_minutes)
+        self.target = weekly_target(athlete)
+        self.sessions: list[list[StrengthSession]] = [list(d.strength) for d in week.days]
+        self.reasons: list[list[Verdict]] = [[] for _ in week.days]
+
+    # -- fixed items --------------------------------------------------------------------
+    def _time_fixed(self) -> None:
+        """Fixed sessions without a start get one; without a length, the kind's default."""
+        for day, sessions in enumerate(self.sessions):
+            for i, session in enumerate(sessions):
+                if session.start_given:
+                    continue
+                busy = self.ctx.busy(day, skip=session)
+                start = self.ctx.find_start(
+                    day, session.minutes, loaded=session.is_loaded, busy=busy
+                )
+                sessions[i] = replace(session, start=start if start is not None else 18 * 60)
+        self.ctx.days = tuple(
+            replace(d, strength=tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
+        )
+
+    # -- main sessions ------------------------------------------------------------------
+    def _place_main(self) -> list[int]:
+        kind = self.target.kind
+        ctx = self.ctx
+        minutes = self.tables.default_minutes[kind]
+        fixed_days = [i for i, ss in enumerate(self.sessions) if any(s.kind is kind for s in ss)]
+        fixed_starts = [
+            i * DAY_MINUTES + s.start for i in fixed_days for s in self.sessions[i] if s.kind is kind
+        ]
+        need = max(0, self.target.count - len(fixed_days))
+        candidates = [_assess(ctx, day, kind, minutes) for day in range(len(ctx.days))]
+        candidates = [c for c in candidates if c.day not in fixed_days]
+        ctx.loaded_goal = self.target.count
+        ctx.legal_plain_days = len(fixed_days) + sum(
+            1 for c in candidates if c.legal and not ctx.long_run(c.day)
+        )
+        for c in candidates:
+            if c.legal and c.slot is not None and ctx.long_run(c.day):
+                shadow = replace(c.slot, kind=StrengthKind.HEAVY)
+                verdict = AVOID_LONG_RUN.check(ctx, c.day, shadow)
+                if verdict is not None:
+                    c.verdicts.append(verdict)
+                    c.soft_fails += 0 if verdict.ok else 1
+        legal = [c for c in candidates if c.legal]
+        chosen: tuple[_Candidate, ...] = ()
+        if need and legal:
+            chosen = _choose_days(
+                legal, min(need, len(legal)), fixed_starts, kind is StrengthKind.HEAVY
+            )
+        chosen_days = {c.day for c in chosen}
+        for c in chosen:
+            assert c.slot is not None
+            self.sessions[c.day].append(StrengthSession(kind, c.slot.start, c.slot.minutes))
+            self.reasons[c.day] += c.verdicts
+        self._explain_unchosen(candidates, chosen_days, need, fixed_days)
+        main_days = sorted(chosen_days | set(fixed_days))
+        if main_days and need:
+            self.reasons[main_days[0]][:0] = list(self.target.reasons)
+        return main_days
+
+    def _explain_unchosen(
+        self, candidates: list[_Candidate], chosen: set[int], need: int, fixed: list[int]
+    ) -> None:
+        kind = self.target.kind.value
+        main_names = [self.ctx.day(d).weekday_name for d in sorted(chosen | set(fixed))]
+        blocked: dict[str, list[str]] = {}
+        for c in candidates:
+            if c.day in chosen:
+                continue
+            fails = [v for v in c.verdicts if not v.ok]
+            if not c.legal:
+                stops = [v for v in fails if v.hard or v.rule in PLANNER_BLOCKS]
+                self.reasons[c.day] += stops
+                for v in stops[:1]:
+                    blocked.setdefault(v.rule, []).append(self.ctx.day(c.day).weekday_name[:3])
+            elif fails:
+                self.reasons[c.day] += fails
+            elif main_names:
+                self.reasons[c.day].append(
+                    Verdict(
+                        "weekly-heavy-count",
+                        True,
+                        False,
+                        f"No {kind} session here: the week's {len(main_names)} went to "
+                        f"{' and '.join(main_names)}, which sit further apart or leave more "
+                        "recovery.",
+                    )
+                )
+        placed = len(chosen) + len(fixed)
+        if placed < self.target.count and not set(blocked) <= BY_DESIGN:
+            detail = "; ".join(f"{rule} ruled out {', '.join(days)}" for rule, days in blocked.items())
+            self.ctx.shortfall_note = (
+                f"Planned {placed} of {self.target.count} {kind} sessions: {detail}."
+            )
+
+    # -- easy-day sessions --------------------------------------------------------------
+    def _place_easy(self, main_days: list[int]) -> None:
+        novice = self.athlete.experience is Experience.NOVICE
+        light = (StrengthKind.CORE, StrengthKind.PILATES) + (
+            () if novice else (StrengthKind.BODYWEIGHT,)
+        )
+        have = sum(1 for ss in self.sessions for s in ss if s.kind in light)
+        need = max(0, EASY_DAY_SESSIONS - have)
+        if not need:
+            return
+        taken = set(main_days) | {i for i, ss in enumerate(self.sessions) if ss}
+        options: list[tuple[int, int]] = []  # (day, start)
+        for day in range(len(self.ctx.days)):
+            if day in taken:
+                continue
+            minutes = self.tables.default_minutes[StrengthKind.CORE]
+            busy = [(a, b) for a, b in self.ctx.busy(day)]
+            start = self.ctx.find_start(day, minutes, loaded=False, busy=busy)
+            if start is not None:
+                options.append((day, start))
+        need = min(need, len(options))
+        if not need:
+            return
+
+        def key(combo: tuple[tuple[int, int], ...]) -> tuple[int, int, tuple[int, ...]]:
+            rank = sum(EASY_KIND_RANK[self.ctx.day_types[d]] for d, _ in combo)
+            return (rank, -_spread([d * DAY_MINUTES for d, _ in combo]), tuple(d for d, _ in combo))
+
+        chosen = sorted(min(combinations(options, need), key=key))
+        kinds = [StrengthKind.CORE] * len(chosen)
+        wants_bodyweight = not novice and self.athlete.phase is not Phase.RECOVERY
+        if wants_bodyweight and len(chosen) == EASY_DAY_SESSIONS and have == 0:
+            # The longer bodyweight session goes with the day's shorter running.
+            run_minutes = [sum(r.minutes for r in self.ctx.day(d).runs) for d, _ in chosen]
+            lighter = min(range(len(chosen)), key=lambda i: (run_minutes[i], -i))
+            kinds[lighter] = StrengthKind.BODYWEIGHT
+        for (day, start), kind in zip(chosen, kinds, strict=True):
+            minutes = self.tables.default_minutes[kind]
+            busy = self.ctx.busy(day)
+            fitted = self.ctx.find_start(day, minutes, loaded=False, busy=busy)
+            session = StrengthSession(kind, fitted if fitted is not None else start, minutes)
+            self.sessions[day].append(session)
+            slot = Slot(kind, session.start, minutes)
+            self.reasons[day] += [v for v in session_verdicts(self.ctx, day, slot) if v.ok]
+
+    # -- contents -----------------------------------------------------------------------
+    def _compose(self, main_days: list[int]) -> None:
+        main_kind = self.target.kind
+        deload = self.week.is_deload
+        plyo_day = max(main_days, key=lambda d: (_room(self.ctx, d), d)) if main_days else None
+        order = {day: i for i, day in enumerate(main_days)}
+        for day, sessions in enumerate(self.sessions):
+            sessions.sort(key=lambda s: s.start)
+            for i, session in enumerate(sessions):
+                is_main = session.kind is main_kind and day in order
+                composition = self.composer.compose(
+                    session.kind,
+                    index=order.get(day, 0),
+                    total=max(len(main_days), 1),
+                    plyometrics=is_main and day == plyo_day,
+                    deload=deload and session.kind in (StrengthKind.HEAVY, StrengthKind.BODYWEIGHT),
+                    main=is_main,
+                    minutes=session.minutes,
+                )
+                keep = session.fixed and session.minutes_given
+                minutes = session.minutes if keep else composition.minutes
+                sessions[i] = replace(
+                    session, exercises=composition.exercises, minutes=minutes, deload=deload and is_main
+                )
+            if deload and day in order:
+                self.reasons[day].append(
+                    Verdict(
+                        "deload-with-running",
+                        True,
+                        False,
+                        "Cutback week for running: strength deloads with it, about half the sets.",
+                    )
+                )
+
+    def plan(self) -> Plan:
+        self._time_fixed()
+        main_days = self._place_main()
+        self._place_easy(main_days)
+        self._compose(main_days)
+        days = tuple(
+            replace(d, strength=tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
+        )
+        week = replace(self.week, days=days)
+        self.ctx.days = days
+        self.ctx.planned = True
+        judgement = judge(self.athlete, week, self.tables.session_minutes, ctx=self.ctx)
+        reasons = [list(r) for r in self.reasons]
+        for day, d in enumerate(week.days):
+            if any(s.fixed for s in d.strength):
+                reasons[day] += list(judgement.reasons[day])
+        for dated in judgement.week_notes:
+            reasons[dated.day].append(dated.verdict)
+        return Plan(
+            athlete=self.athlete,
+            week=week,
+            reasons=tuple(tuple(_unique(r)) for r in reasons),
+            violations=judgement.violations,
+            warnings=judgement.warnings,
+            notes=(),
+            maxes=self.maxes,
+        )
+
+
+def _unique(verdicts: list[Verdict]) -> list[Verdict]:
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for v in verdicts:
+        if (v.rule, v.text) not in seen:
+            seen.add((v.rule, v.text))
+            result.append(v)
+    return result
+
+
+def plan_week(
+    athlete: Athlete, week: Week, library: Library, *, formula: str | None = None
+) -> Plan:
+    """Fill `week` with strength work for `athlete`, keeping what the runner fixed."""
+    return _WeekPlanner(athlete, week, library, formula).plan()
+
+
+__all__ = ["Day", "Plan", "plan_week"]

@@ -1,0 +1,136 @@
+"""One-rep maxes, %1RM by reps and effort, and loads the runner's kit can actually make
+(guidelines §3-4)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from runlift.domain.library import Formula, Tables
+from runlift.domain.model import Athlete, Kit
+
+MAX_TEST_REPS = 20
+RELIABLE_TEST_REPS = 10
+
+
+class EstimateError(ValueError):
+    """A rep test that cannot give a one-rep max; the message says why in plain words."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    one_rep_max: float
+    formula: Formula
+    load: float
+    reps: int
+
+    @property
+    def rough(self) -> bool:
+        """Tests of 11-20 reps give only a rough estimate (3-6 reps predict best)."""
+        return self.reps > RELIABLE_TEST_REPS
+
+
+def apply_formula(formula: Formula, load: float, reps: int) -> float:
+    if reps == 1:
+        return load
+    if formula.shape == "linear":
+        return load * (1 + formula.a * reps)
+    if formula.shape == "reciprocal":
+        return load * formula.a / (formula.b - formula.c * reps)
+    if formula.shape == "power":
+        return load * reps**formula.a
+    if formula.shape == "exponential":
+        return load * formula.a / (formula.b + formula.c * math.exp(-formula.d * reps))
+    raise ValueError(f"unknown formula shape {formula.shape!r}")
+
+
+def estimate_one_rep_max(
+    load: float, reps: int, formula: Formula, *, field: str = "reps"
+) -> Estimate:
+    """Estimate a one-rep max from `load` lifted for `reps` reps to or near failure.
+
+    1-10 reps are accepted, 11-20 too (the estimate is flagged rough), more than 20 is refused:
+    a load lifted that often is too light to say anything about the maximum.
+    """
+    if reps < 1:
+        raise EstimateError(field, f"{reps} is not allowed; use a whole number from 1 to 20")
+    if reps > MAX_TEST_REPS:
+        raise EstimateError(
+            field,
+            f"{reps} reps is too light a test to estimate a one-rep max from; "
+            "use a load you can lift 20 times or fewer (3-6 predicts best)",
+        )
+    if load < 0:
+        load_field = field.rsplit(".", 1)[0] + ".load" if "." in field else "load"
+        raise EstimateError(load_field, f"{load:g} is negative; use a load of 0 or more")
+    return Estimate(apply_formula(formula, load, reps), formula, load, reps)
+
+
+def percent_of_max(reps: int, reps_in_reserve: int, tables: Tables) -> float:
+    """%1RM for a set of `reps` with `reps_in_reserve` left, from the RPE chart."""
+    n = reps + reps_in_reserve
+    chart = tables.rpe_percent
+    return chart[min(max(n, 1), len(chart)) - 1]
+
+
+def reps_in_reserve_for(reps: int, percent: float, tables: Tables) -> int:
+    """The effort (reps in reserve) that matches `percent` of a max for `reps` reps."""
+    chart = tables.rpe_percent
+    best_n = min(range(1, len(chart) + 1), key=lambda n: (abs(chart[n - 1] - percent), n))
+    return max(best_n - reps, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownMax:
+    value: float
+    source: str  # "given", or how it was estimated
+    rough: bool = False
+
+
+def known_maxes(athlete: Athlete, tables: Tables, formula_id: str | None = None) -> dict[str, KnownMax]:
+    """The runner's one-rep max per exercise: given values first, then rep tests."""
+    formula = tables.formulas[formula_id or athlete.formula]
+    maxes: dict[str, KnownMax] = {}
+    for index, test in enumerate(athlete.rep_tests):
+        estimate = estimate_one_rep_max(
+            test.load, test.reps, formula, field=f"athlete.rep_tests[{index}].reps"
+        )
+        unit = athlete.units.value
+        maxes[test.exercise] = KnownMax(
+            round(estimate.one_rep_max, 1),
+            f"{formula.label} from {test.load:g} {unit} x {test.reps}",
+            estimate.rough,
+        )
+    for exercise_id, value in athlete.one_rep_max:
+        maxes[exercise_id] = KnownMax(value, "given")
+    return maxes
+
+
+def round_load(target: float, implement: str, kit: Kit) -> float:
+    """The load nearest `target` that `implement` can make with this kit (ties go lighter)."""
+    if implement == "dumbbells":
+        return _nearest(target, kit.dumbbells)
+    if implement == "kettlebell":
+        return _nearest(target, kit.kettlebells)
+    if implement == "barbell":
+        step = 2 * min(kit.plates) if kit.plates else 0.0
+        if step <= 0 or target <= kit.barbell:
+            return kit.barbell
+        steps = math.floor((target - kit.barbell) / step + 0.5 - 1e-9)
+        return _tidy(kit.barbell + steps * step)
+    if implement == "cable":
+        steps = max(1, math.floor(target / kit.cable_step + 0.5 - 1e-9))
+        return _tidy(steps * kit.cable_step)
+    raise ValueError(f"unknown implement {implement!r}")
+
+
+def _nearest(target: float, choices: tuple[float, ...]) -> float:
+    return min(choices, key=lambda load: (abs(load - target), load))
+
+
+def _tidy(value: float) -> float:
+    return round(value, 2)

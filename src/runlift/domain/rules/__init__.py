@@ -1,0 +1,65 @@
+"""Every rule of guidelines §2 as a small named object (see docs/rules.md)."""
+
+from runlift.domain.rules.base import DatedVerdict, Rule, SessionRule, Verdict, WeekRule
+from runlift.domain.rules.calendar import NoOverlap, RaceBuffer, RecoveryWindow, WithinAvailability
+from runlift.domain.rules.placement import (
+    AvoidLiftAfterLongRun,
+    BasePhaseException,
+    CoreAnyDay,
+    HeavyOnHardDays,
+    NoHeavyBeforeQuality,
+    RecoveryGap,
+    RestDay,
+    RunBeforeLift,
+)
+from runlift.domain.rules.volume import (
+    DeloadWithRunning,
+    HeavySpacing,
+    PhaseDose,
+    SessionLength,
+    WeeklyHeavyCount,
+    weekly_target,
+)
+
+SESSION_RULES: tuple[SessionRule, ...] = (
+    WithinAvailability(),
+    NoOverlap(),
+    HeavyOnHardDays(),
+    BasePhaseException(),
+    NoHeavyBeforeQuality(),
+    RunBeforeLift(),
+    RaceBuffer(),
+    RecoveryWindow(),
+    RecoveryGap(),
+    RestDay(),
+    AvoidLiftAfterLongRun(),
+    SessionLength(),
+    CoreAnyDay(),
+)
+WEEK_RULES: tuple[WeekRule, ...] = (
+    HeavySpacing(),
+    WeeklyHeavyCount(),
+    PhaseDose(),
+    DeloadWithRunning(),
+)
+
+
+def all_rules() -> dict[str, Rule]:
+    """One entry per rule id (the two halves of `phase-dose` share theirs)."""
+    rules: dict[str, Rule] = {}
+    for rule in (*SESSION_RULES, *WEEK_RULES):
+        rules.setdefault(rule.id, rule)
+    return rules
+
+
+__all__ = [
+    "SESSION_RULES",
+    "WEEK_RULES",
+    "DatedVerdict",
+    "Rule",
+    "SessionRule",
+    "Verdict",
+    "WeekRule",
+    "all_rules",
+    "weekly_target",
+]

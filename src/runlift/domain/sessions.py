@@ -1,0 +1,248 @@
+"""What a session holds: exercises chosen from the ladders and dosed (guidelines §3).
+
+A `Composer` serves one athlete-week, so it can vary exercises between the week's sessions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from runlift.domain.library import LOAD_IMPLEMENTS, Dose, Exercise, Library
+from runlift.domain.model import Athlete, Experience, Phase, Prescription, StrengthKind
+from runlift.domain.prescription import KnownMax, percent_of_max, round_load
+
+# Heavy sessions by how many the week holds: lower body first, the six patterns across the week.
+HEAVY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
+    1: (("squat", "lunge", "hinge", "push", "pull", "carry"),),
+    2: (("squat", "hinge", "push", "pull"), ("lunge", "hinge", "push", "pull", "carry")),
+    3: (
+        ("squat", "hinge", "push", "pull"),
+        ("lunge", "hinge", "push", "pull", "carry"),
+        ("squat", "lunge", "hinge", "pull", "carry"),
+    ),
+}
+TAPER_TEMPLATE = ("squat", "hinge", "push", "pull")
+NOVICE_MAIN_TEMPLATE = ("squat", "lunge", "hinge", "push", "pull")
+EASY_BODYWEIGHT_TEMPLATE = ("lunge", "hinge", "plyometric", "core", "twist")
+CORE_TEMPLATE = ("core", "core", "twist", "core")
+PILATES_SIZE = 6
+
+# Highest rung each experience level reaches: novices stay on the lower rungs.
+LEVEL_CAP = {Experience.NOVICE: 2, Experience.INTERMEDIATE: 4, Experience.ADVANCED: 5}
+PLYOMETRIC_COUNT = {Experience.NOVICE: 1, Experience.INTERMEDIATE: 1, Experience.ADVANCED: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Composition:
+    exercises: tuple[Prescription, ...]
+    minutes: int
+
+
+class Composer:
+    def __init__(self, athlete: Athlete, library: Library, maxes: dict[str, KnownMax]) -> None:
+        self.athlete = athlete
+        self.library = library
+        self.tables = library.tables
+        self.maxes = maxes
+        self.kit = athlete.kit or library.tables.kits[athlete.units]
+        self.owned = athlete.equipment
+        self.cap = LEVEL_CAP[athlete.experience]
+        self.used: set[str] = set()
+
+    # -- choosing exercises -------------------------------------------------------------
+    def _candidates(self, pattern: str, kind: StrengthKind, cap: int) -> list[Exercise]:
+        return [
+            x
+            for x in self.library.ladder(pattern, kind)
+            if x.level <= cap and x.doable_with(self.owned)
+        ]
+
+    def _pick(self, pattern: str, kind: StrengthKind, taken: set[str], cap: int) -> Exercise | None:
+        """A tested lift first, then loaded, then the highest rung; one not used yet this week
+        when there is a choice."""
+        candidates = self._candidates(pattern, kind, cap)
+        if not candidates:
+            return None
+        if kind is StrengthKind.HEAVY:
+            candidates.sort(key=lambda x: (x.id not in self.maxes, not x.loaded, -x.level, x.id))
+        elif kind in (StrengthKind.CORE, StrengthKind.PILATES):
+            candidates.sort(key=lambda x: (x.level, x.id))
+        else:
+            candidates.sort(key=lambda x: (x.id not in self.maxes, -x.level, x.id))
+        for exercise in candidates:
+            if exercise.id not in taken and exercise.id not in self.used:
+                return exercise
+        for exercise in candidates:
+            if exercise.id not in taken:
+                return exercise
+        return None
+
+    def _choose(
+        self, patterns: tuple[str, ...], kind: StrengthKind, cap: int
+    ) -> list[Exercise]:
+        taken: set[str] = set()
+        chosen: list[Exercise] = []
+        for pattern in patterns:
+            exercise = self._pick(pattern, kind, taken, cap)
+            if exercise is not None:
+                taken.add(exercise.id)
+                chosen.append(exercise)
+        return chosen
+
+    def _plyometrics(self) -> list[Exercise]:
+        if self.athlete.experience is Experience.NOVICE:
+            calf = self.library.exercises.get("calf_raise")
+            return [calf] if calf is not None else []
+        count = PLYOMETRIC_COUNT[self.athlete.experience]
+        ladder = self._candidates("plyometric", StrengthKind.PLYOMETRIC, self.cap)
+        ladder = [x for x in ladder if x.level > 1] or ladder  # calf raises are the entry step
+        ladder.sort(key=lambda x: (-x.level, x.id))
+        return ladder[:count]
+
+    # -- dosing -------------------------------------------------------------------------
+    def _dose_key(self, kind: StrengthKind, index: int) -> str:
+        experience = self.athlete.experience.value
+        if kind is StrengthKind.HEAVY:
+            if self.athlete.phase is Phase.TAPER:
+                return "heavy.taper"
+            if self.athlete.phase is Phase.PEAK:
+                return "heavy.peak"
+            return f"heavy_b.{experience}" if index == 1 else f"heavy.{experience}"
+        if kind in (StrengthKind.CORE, StrengthKind.PILATES):
+            return f"{kind.value}.all"
+        return f"{kind.value}.{experience}"
+
+    def _prescribe(
+        self, exercise: Exercise, dose: Dose, kind: StrengthKind, sets: int
+    ) -> Prescription:
+        unit = self.athlete.units.value
+        base = {
+            "exercise_id": exercise.id,
+            "name": exercise.name,
+            "pattern": exercise.pattern,
+            "sets": sets,
+            "unit": unit,
+            "rest_seconds": dose.rest_seconds,
+            "unilateral": exercise.unilateral,
+        }
+        if exercise.timed:
+            return Prescription(
+                **base, reps=None, seconds=dose.seconds, load=None, percent_1rm=None,
+                reps_in_reserve=None, implements=exercise.implements,
+            )  # fmt: skip
+        known = self.maxes.get(exercise.id)
+        option = exercise.option_for(self.owned) or frozenset()
+        implement = next(iter(sorted(option & LOAD_IMPLEMENTS)), None)
+        if exercise.pattern == "plyometric" and kind is not StrengthKind.BODYWEIGHT:
+            plyo = self.tables.dose(f"plyometric.{self.athlete.experience.value}")
+            return Prescription(
+                **{**base, "rest_seconds": plyo.rest_seconds}, reps=plyo.reps, seconds=None,
+                load=None, percent_1rm=None, reps_in_reserve=None,
+            )  # fmt: skip
+        if known is not None and implement is not None and exercise.loaded:
+            percent = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
+            load = round_load(known.value * percent / 100, implement, self.kit)
+            return Prescription(
+                **base, reps=dose.reps, seconds=None, load=load, percent_1rm=percent,
+                reps_in_reserve=None, implements=exercise.implements,
+                one_rep_max=known.value, one_rep_max_source=known.source,
+            )  # fmt: skip
+        return Prescription(
+            **base, reps=dose.reps, seconds=None, load=None, percent_1rm=None,
+            reps_in_reserve=dose.reps_in_reserve, implements=exercise.implements,
+        )  # fmt: skip
+
+    # -- timing -------------------------------------------------------------------------
+    def _exercise_seconds(self, item: Prescription) -> float:
+        sides = 2 if item.unilateral else 1
+        if item.seconds is not None:
+            work = item.seconds * sides
+        else:
+            work = (item.reps or 0) * self.tables.seconds_per_rep * sides
+        return item.sets * work + (item.sets - 1) * item.rest_seconds
+
+    def estimate_minutes(self, kind: StrengthKind, items: list[Prescription]) -> int:
+        seconds = self.tables.warm_up_minutes[kind] * 60 + sum(
+            self._exercise_seconds(x) + self.tables.change_over_seconds for x in items
+        )
+        return math.ceil(seconds / 60)
+
+    def _fit(
+        self, kind: StrengthKind, items: list[Prescription], most: int, max_sets: int
+    ) -> tuple[list[Prescription], int]:
+        """Trim sets (last exercise first) until the session fits `most` minutes; add sets
+        (first exercise first) up to `max_sets` while it is shorter than the kind's floor."""
+        least = self.tables.session_minutes.get(kind, (0, most))[0]
+        minutes = self.estimate_minutes(kind, items)
+        while minutes > most and any(x.sets > 1 for x in items):
+            index = max(i for i, x in enumerate(items) if x.sets > 1)
+            items[index] = _with_sets(items[index], items[index].sets - 1)
+            minutes = self.estimate_minutes(kind, items)
+        while minutes > most and len(items) > 1:
+            items.pop()
+            minutes = self.estimate_minutes(kind, items)
+        grown = True
+        while minutes < least and grown:
+            grown = False
+            for index, item in enumerate(items):
+                if item.sets < max_sets:
+                    items[index] = _with_sets(item, item.sets + 1)
+                    grown = True
+                    break
+            minutes = self.estimate_minutes(kind, items)
+        # Report whole five-minute blocks; a short session still books the kind's floor.
+        return items, max(least, min(most, 5 * math.ceil(minutes / 5)))
+
+    # -- sessions -----------------------------------------------------------------------
+    def compose(
+        self,
+        kind: StrengthKind,
+        *,
+        index: int = 0,
+        total: int = 1,
+        plyometrics: bool = False,
+        deload: bool = False,
+        main: bool = False,
+        minutes: int | None = None,
+    ) -> Composition:
+        """Exercises and length for one session. `index` of `total` picks the heavy template;
+        `main` marks a novice's main (bodyweight) session; `minutes` caps the length."""
+        cap = self.cap
+        max_sets = 3
+        extra: list[Exercise] = []
+        if kind is StrengthKind.HEAVY:
+            templates = HEAVY_TEMPLATES[min(max(total, 1), 3)]
+            patterns = TAPER_TEMPLATE if self.athlete.phase is Phase.TAPER else templates[index % len(templates)]
+            if self.athlete.phase is Phase.TAPER:
+                max_sets = 2
+            chosen = self._choose(patterns, kind, cap)
+            if plyometrics:
+                extra = self._plyometrics()
+        elif kind is StrengthKind.PLYOMETRIC:
+            chosen = self._plyometrics() + self._choose(("plyometric",), kind, cap)
+        elif kind is StrengthKind.BODYWEIGHT:
+            cap = min(cap, 2)
+            chosen = self._choose(NOVICE_MAIN_TEMPLATE if main else EASY_BODYWEIGHT_TEMPLATE, kind, cap)
+            if main and plyometrics:
+                extra = self._plyometrics()
+        elif kind is StrengthKind.CORE:
+            chosen = self._choose(CORE_TEMPLATE, kind, min(cap, 3))
+        else:
+            chosen = self._choose(("core",) * PILATES_SIZE, kind, cap)
+        # Plyometrics go first, after the warm-up, while the legs are fresh.
+        ordered = [*extra, *chosen]
+        dose = self.tables.dose(self._dose_key(kind, index))
+        sets = min(dose.sets, max_sets)
+        if deload:
+            sets = max(1, math.ceil(sets / 2))
+            max_sets = sets
+        items = [self._prescribe(x, dose, kind, sets) for x in ordered]
+        most = self.tables.session_minutes.get(kind, (10, 60))[1] if minutes is None else minutes
+        fitted, length = self._fit(kind, items, most, max_sets)
+        self.used.update(x.exercise_id for x in fitted)
+        return Composition(tuple(fitted), length)
+
+
+def _with_sets(item: Prescription, sets: int) -> Prescription:
+    return replace(item, sets=sets)
