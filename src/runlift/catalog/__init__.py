@@ -77,6 +77,11 @@ def raw_exercises() -> dict[str, Any]:
     return _read("exercises.toml")
 
 
+def load_protocols() -> dict[str, Any]:
+    """How to find a one-rep max, per experience level (catalog/protocols.toml)."""
+    return _read("protocols.toml")
+
+
 def raw_training() -> dict[str, Any]:
     return _read("training.toml")
 

@@ -34,14 +34,17 @@ from runlift.domain.model import (
     StrengthSession,
     Week,
 )
+from runlift.domain.notes import plan_notes
 from runlift.domain.prescription import KnownMax, known_maxes
-from runlift.domain.rules import DatedVerdict, Verdict, weekly_target
+from runlift.domain.rules import SESSION_RULES, DatedVerdict, Verdict, weekly_target
 from runlift.domain.rules.placement import AvoidLiftAfterLongRun
 from runlift.domain.sessions import Composer
 
 WEEK_MINUTES = 7 * 24 * 60
 DAY_MINUTES = 24 * 60
 AVOID_LONG_RUN = AvoidLiftAfterLongRun()
+# Judged per day first; whether a long-run day can be avoided depends on all the days.
+PLACEMENT_RULES = tuple(r for r in SESSION_RULES if r.id != AVOID_LONG_RUN.id)
 PLANNER_BLOCKS = frozenset({"phase-dose"})  # soft rules the planner still will not plan against
 BY_DESIGN = frozenset({"race-buffer", "phase-dose"})  # a shortfall from these is intended
 EASY_DAY_SESSIONS = 2
@@ -96,7 +99,7 @@ def _assess(ctx: WeekContext, day: int, kind: StrengthKind, minutes: int) -> _Ca
         )
         return _Candidate(day, None, [blocked], False, 0, 0, 0)
     slot = Slot(kind, start, minutes)
-    verdicts = session_verdicts(ctx, day, slot)
+    verdicts = session_verdicts(ctx, day, slot, PLACEMENT_RULES)
     if not loaded:
         # A novice's main bodyweight sessions follow heavy work's placement as a preference.
         shadow = Slot(StrengthKind.HEAVY, start, minutes)
@@ -347,7 +350,9 @@ class _WeekPlanner:
             reasons=tuple(tuple(_unique(r)) for r in reasons),
             violations=judgement.violations,
             warnings=judgement.warnings,
-            notes=(),
+            notes=plan_notes(
+                self.athlete, (s for d in week.days for s in d.strength), self.maxes, self.library
+            ),
             maxes=self.maxes,
         )
 

@@ -246,3 +246,21 @@ class Composer:
 
 def _with_sets(item: Prescription, sets: int) -> Prescription:
     return replace(item, sets=sets)
+
+
+def lifts_to_test(athlete: Athlete, library: Library) -> list[Exercise]:
+    """The loaded lift per main pattern the planner would reach for, where no max is known."""
+    known = {exercise_id for exercise_id, _ in athlete.one_rep_max}
+    known |= {test.exercise for test in athlete.rep_tests}
+    cap = LEVEL_CAP[athlete.experience]
+    found = []
+    for pattern in ("squat", "lunge", "hinge", "push", "pull"):
+        ladder = [
+            x
+            for x in library.ladder(pattern, StrengthKind.HEAVY)
+            if x.loaded and x.level <= cap and x.doable_with(athlete.equipment)
+        ]
+        if not ladder or any(x.id in known for x in ladder):
+            continue
+        found.append(max(ladder, key=lambda x: (x.level, x.id)))
+    return found

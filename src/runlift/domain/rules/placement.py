@@ -33,10 +33,9 @@ class HeavyOnHardDays(SessionRule):
             return None
         phase = ctx.athlete.phase.value
         what = "an easy day" if kind is DayType.EASY else "a rest day"
+        why = "so the easy days stay easy" if kind is DayType.EASY else "not on rest days"
         return self.verdict(
-            False,
-            f"{name} is {what}; in {phase}, loaded work goes on hard days only, "
-            "so the easy days stay easy.",
+            False, f"{name} is {what}; in {phase}, loaded work goes on hard days only, {why}."
         )
 
 

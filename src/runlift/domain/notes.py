@@ -1,0 +1,54 @@
+"""The plain-language notes under every plan: safety (guidelines §6) and what to do next."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from runlift.domain.library import Library
+from runlift.domain.model import Athlete, Experience, StrengthKind, StrengthSession
+from runlift.domain.prescription import KnownMax
+
+SAFETY = (
+    "General guidance, not medical advice: exercise carries a risk of injury. Stop if "
+    "something hurts, and learn heavy barbell lifts with a coach."
+)
+
+
+def plan_notes(
+    athlete: Athlete,
+    sessions: Iterable[StrengthSession],
+    maxes: Mapping[str, KnownMax],
+    library: Library,
+) -> tuple[str, ...]:
+    notes = [SAFETY]
+    by_effort: list[str] = []
+    barbell = False
+    for session in sessions:
+        for item in session.exercises:
+            exercise = library[item.exercise_id]
+            heavy = session.kind is StrengthKind.HEAVY
+            if heavy and item.load is None and item.reps is not None and exercise.loaded:
+                if exercise.name not in by_effort:
+                    by_effort.append(exercise.name)
+            if any("barbell" in option for option in exercise.equipment) and exercise.loaded:
+                barbell = True
+    for exercise_id, known in sorted(maxes.items()):
+        if known.rough:
+            name = library[exercise_id].name if exercise_id in library else exercise_id
+            notes.append(
+                f"The one-rep max for {name} comes from a test of more than 10 reps, so it "
+                "is rough; a 3-6 rep test predicts better."
+            )
+    if by_effort:
+        notes.append(
+            "No one-rep max known for " + ", ".join(by_effort) + ": pick a load you could lift "
+            "for the reps in reserve shown, and see `runlift test-protocol` to find your max."
+        )
+    if athlete.experience is Experience.NOVICE:
+        notes.append(
+            "New to lifting: master the bodyweight and band versions first; a coach checking "
+            "your form is worth it before moving to heavy weights."
+        )
+    elif barbell:
+        notes.append("Barbell lifts: warm up with lighter sets, and use a rack with safeties.")
+    return tuple(notes)

@@ -1,0 +1,66 @@
+"""`runlift test-protocol`: how to find a one-rep max, and which of your lifts to test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from runlift.catalog import load_library, load_protocols
+from runlift.domain.model import Experience
+from runlift.domain.sessions import lifts_to_test
+from runlift.io.planfile import InputError
+
+
+def protocol_for(file: str | None, experience: str | None) -> dict[str, Any]:
+    from runlift.services import local_today
+    from runlift.io.weekfile import read_plan_file
+
+    library = load_library()
+    athlete = None
+    if file is not None:
+        athlete = read_plan_file(file, library, local_today()).athlete
+    if experience is not None:
+        try:
+            level = Experience(experience)
+        except ValueError:
+            raise InputError(
+                "--experience", f"{experience!r} is not allowed; use novice, intermediate or advanced"
+            ) from None
+    elif athlete is not None:
+        level = athlete.experience
+    else:
+        raise InputError("--experience", "missing; give --experience (novice, intermediate, advanced) or a plan file")
+    data = load_protocols()[level.value]
+    result: dict[str, Any] = {
+        "experience": level.value,
+        "title": data["title"],
+        "test_reps": data["test_reps"],
+        "steps": data["steps"],
+    }
+    if athlete is not None:
+        result["lifts_to_test"] = [
+            {"id": x.id, "name": x.name, "pattern": x.pattern} for x in lifts_to_test(athlete, library)
+        ]
+    return result
+
+
+def print_protocol(console: Console, result: dict[str, Any]) -> None:
+    console.print(Text(result["title"], style="bold"))
+    for number, step in enumerate(result["steps"], start=1):
+        console.print(f"  {number}. {step}")
+    lifts = result.get("lifts_to_test")
+    if lifts:
+        console.print(Text("Lifts in your plan without a known max:", style="bold"))
+        for lift in lifts:
+            console.print(f"  - {lift['name']} ({lift['id']}, {lift['pattern']})")
+    elif lifts is not None:
+        console.print("Every loaded lift in your plan already has a max or a rep test.")
+    console.print(
+        Text(
+            "General guidance, not medical advice. Test only when rested, never the day before "
+            "a quality run, and learn heavy barbell lifts with a coach.",
+            style="dim",
+        )
+    )

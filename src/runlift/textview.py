@@ -1,0 +1,187 @@
+"""What a runner reads in the terminal: the week at a glance, each session, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from runlift.domain.library import Exercise
+from runlift.domain.model import Athlete, Day, Prescription, Run, StrengthSession, Week, format_clock
+from runlift.domain.prescription import Estimate
+from runlift.domain.rules import DatedVerdict, Verdict
+
+MARK = {True: ("✓", "green"), False: ("✗", "red")}
+
+
+def _date(day: Day) -> str:
+    return f"{day.date:%a} {day.date.day} {day.date:%b}"
+
+
+def _run(run: Run) -> str:
+    when = format_clock(run.start) + ("?" if not run.start_given else "")
+    goal = " (goal)" if run.goal else ""
+    return f"{run.type.value}{goal} {when}, {run.minutes} min"
+
+
+def _session(session: StrengthSession) -> str:
+    fixed = " (yours)" if session.fixed else ""
+    deload = ", deload" if session.deload else ""
+    return f"{session.kind.value} {format_clock(session.start)}, {session.minutes} min{deload}{fixed}"
+
+
+def _why(reasons: Sequence[Verdict], has_strength: bool) -> Text:
+    """A glance: what rules a day out for loaded work, or whether its session keeps them all."""
+    text = Text()
+    broken = [v for v in reasons if not v.ok]
+    if has_strength and not broken:
+        return Text("✓ rules kept", style="green")
+    for verdict in broken:
+        if text:
+            text.append("\n")
+        mark, style = ("✗", "red") if verdict.hard else ("!", "yellow")
+        text.append(f"{mark} {verdict.rule}", style=style)
+    return text
+
+
+def week_table(week: Week, reasons: Sequence[Sequence[Verdict]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, header_style="bold", pad_edge=False)
+    table.add_column("Day", no_wrap=True)
+    table.add_column("Runs")
+    table.add_column("Strength")
+    table.add_column("Rules (✗ rules loaded work out, ! soft rule)", no_wrap=True)
+    for day, why in zip(week.days, reasons, strict=True):
+        runs = "\n".join(_run(r) for r in day.runs) or "rest"
+        strength = "\n".join(_session(s) for s in day.strength) or "-"
+        label = f"{_date(day)} ({day.day_type.value})"
+        table.add_row(label, runs, strength, _why(why, bool(day.strength)), end_section=True)
+    return table
+
+
+def _dose(item: Prescription) -> str:
+    side = " /side" if item.unilateral else ""
+    amount = f"{item.seconds} s" if item.seconds is not None else f"{item.reps}"
+    return f"{item.sets} x {amount}{side}"
+
+
+def _load(item: Prescription) -> str:
+    if item.load is not None:
+        hands = f"2 x {item.load:g}" if item.implements == 2 else f"{item.load:g}"
+        return f"{hands} {item.unit} ({item.percent_1rm:g} % of {item.one_rep_max:g})"
+    if item.reps_in_reserve is not None:
+        return f"leave {item.reps_in_reserve} in reserve"
+    if item.pattern == "plyometric":
+        return "explosive, full rest"
+    return "steady, good posture"
+
+
+def session_table(day: Day, session: StrengthSession) -> Table:
+    title = f"{_date(day)} - {_session(session)}"
+    table = Table(title=title, title_justify="left", title_style="bold", header_style="dim")
+    table.add_column("Exercise")
+    table.add_column("Sets x reps", no_wrap=True)
+    table.add_column("Load / effort")
+    table.add_column("Rest", justify="right")
+    for item in session.exercises:
+        table.add_row(item.name, _dose(item), _load(item), f"{item.rest_seconds} s")
+    return table
+
+
+def findings(title: str, week: Week, found: Sequence[DatedVerdict], style: str) -> Group | None:
+    if not found:
+        return None
+    lines = [Text(title, style=f"bold {style}")]
+    for dated in found:
+        line = Text(f"  {_date(week.days[dated.day])}  ")
+        line.append(dated.verdict.rule, style=style)
+        line.append(f"  {dated.verdict.text}")
+        lines.append(line)
+    return Group(*lines)
+
+
+def reasons_block(week: Week, reasons: Sequence[Sequence[Verdict]]) -> Group:
+    lines = [Text("Why each day", style="bold")]
+    for day, why in zip(week.days, reasons, strict=True):
+        if not why:
+            continue
+        lines.append(Text(f"  {_date(day)}", style="bold"))
+        for verdict in why:
+            mark, style = MARK[verdict.ok] if verdict.ok or verdict.hard else ("!", "yellow")
+            line = Text(f"    {mark} ", style=style)
+            line.append(verdict.rule, style="cyan")
+            line.append(f"  {verdict.text}")
+            lines.append(line)
+    return Group(*lines)
+
+
+def header(athlete: Athlete, week: Week, verb: str) -> Text:
+    text = Text(f"runlift {verb}", style="bold")
+    text.append(
+        f" - {athlete.name}, {athlete.experience.value}, {athlete.phase.value} phase, "
+        f"week of {week.start:%a} {week.start.day} {week.start:%b %Y}"
+        + (", cutback week" if week.cutback else "")
+    )
+    return text
+
+
+def print_week(
+    console: Console,
+    verb: str,
+    athlete: Athlete,
+    week: Week,
+    reasons: Sequence[Sequence[Verdict]],
+    violations: Sequence[DatedVerdict],
+    warnings: Sequence[DatedVerdict],
+    notes: Sequence[str] = (),
+    sessions: bool = True,
+) -> None:
+    console.print(header(athlete, week, verb))
+    console.print(week_table(week, reasons))
+    if sessions:
+        for day in week.days:
+            for session in day.strength:
+                if session.exercises:
+                    console.print(session_table(day, session))
+    console.print(reasons_block(week, reasons))
+    for block in (
+        findings("Violations (hard rules broken)", week, violations, "red"),
+        findings("Warnings (soft rules)", week, warnings, "yellow"),
+    ):
+        if block is not None:
+            console.print(block)
+    if not violations and not warnings:
+        console.print(Text("No violations, no warnings.", style="green"))
+    for note in notes:
+        console.print(Text(f"Note: {note}", style="dim"))
+
+
+def print_exercises(console: Console, exercises: Sequence[Exercise]) -> None:
+    table = Table(header_style="bold")
+    for column in ("Pattern", "Level", "Id", "Name", "Equipment", "Loaded"):
+        table.add_column(column)
+    for x in exercises:
+        options = " or ".join("+".join(sorted(o)) or "body weight" for o in x.equipment)
+        table.add_row(x.pattern, str(x.level), x.id, x.name, options, "yes" if x.loaded else "")
+    console.print(table)
+
+
+def print_unlocks(console: Console, unlocks: Sequence[tuple[str, Sequence[Exercise]]]) -> None:
+    if not unlocks:
+        console.print("Your equipment already unlocks every exercise in the library.")
+        return
+    console.print(Text("What each next piece of equipment unlocks", style="bold"))
+    for item, exercises in unlocks:
+        names = ", ".join(f"{x.name} ({x.pattern})" for x in exercises)
+        console.print(Text(f"  {item}: ", style="cyan") + Text(f"{len(exercises)} - {names}"))
+
+
+def print_estimates(console: Console, load: float, reps: int, estimates: Sequence[Estimate]) -> None:
+    for e in estimates:
+        console.print(f"{e.formula.label}: one-rep max about {e.one_rep_max:.1f} (from {load:g} x {reps})")
+    if estimates and estimates[0].rough:
+        console.print(
+            Text("Rough: tests of more than 10 reps predict poorly; 3-6 reps is best.", style="yellow")
+        )
