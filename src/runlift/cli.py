@@ -21,7 +21,9 @@ WIDE = 110  # when writing to a file or pipe, room for the week table on one lin
 FormatOption = Annotated[str, typer.Option("--format", help="text or json")]
 FormulaOption = Annotated[
     str | None,
-    typer.Option(help="1RM formula: epley (default), brzycki, lander, lombardi, mayhew, oconner, wathan"),
+    typer.Option(
+        help="1RM formula: epley (default), brzycki, lander, lombardi, mayhew, oconner, wathan"
+    ),
 ]
 
 
@@ -79,13 +81,16 @@ def plan(
 
 def _batch(path: str, formula: str | None) -> int:
     from runlift import services
+    from runlift.catalog import load_library
 
-    services.check_formula(formula, services.load_library())
+    services.check_formula(formula, load_library())
     today = services.local_today()
     try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - streamed line by line below
+        handle = open(path, encoding="utf-8")
     except OSError as error:
-        raise BadInput("--batch", f"{path} cannot be read ({error.strerror}); give a JSON Lines file") from None
+        raise BadInput(
+            "--batch", f"{path} cannot be read ({error.strerror}); give a JSON Lines file"
+        ) from None
     out = sys.stdout
     with handle:
         try:
@@ -127,7 +132,9 @@ def exercises(
         list[str] | None, typer.Option(help="what you have (repeat or comma-separate)")
     ] = None,
     pattern: Annotated[list[str] | None, typer.Option(help="squat, lunge, hinge, ...")] = None,
-    unlocks: Annotated[bool, typer.Option("--unlocks", help="what each next purchase unlocks")] = False,
+    unlocks: Annotated[
+        bool, typer.Option("--unlocks", help="what each next purchase unlocks")
+    ] = False,
     format: FormatOption = "text",
 ) -> int:
     """The exercise library, filtered by equipment and pattern."""
@@ -140,16 +147,25 @@ def exercises(
     owned = _split(equipment)
     for item in owned or []:
         if item not in EQUIPMENT and item not in ("bodyweight", "body_weight"):
-            raise BadInput("--equipment", f"{item!r} is not an equipment id; use any of {', '.join(EQUIPMENT)}")
+            raise BadInput(
+                "--equipment", f"{item!r} is not an equipment id; use any of {', '.join(EQUIPMENT)}"
+            )
     patterns = _split(pattern)
     for item in patterns or []:
         if item not in PATTERNS:
-            raise BadInput("--pattern", f"{item!r} is not a pattern; use any of {', '.join(PATTERNS)}")
+            raise BadInput(
+                "--pattern", f"{item!r} is not a pattern; use any of {', '.join(PATTERNS)}"
+            )
     library = load_library()
     if unlocks:
         found = library.unlocks(owned or [])
         if fmt == "json":
-            _print_json([{"equipment": item, "unlocks": [library_json(x) for x in xs]} for item, xs in found])
+            _print_json(
+                [
+                    {"equipment": item, "unlocks": [library_json(x) for x in xs]}
+                    for item, xs in found
+                ]
+            )
         else:
             from runlift.textview import print_unlocks
 
@@ -185,7 +201,11 @@ def estimate_1rm(
     estimates = services.estimate(load, reps, formula)
     if fmt == "json":
         rows = [
-            {"formula": e.formula.id, "name": e.formula.label, "one_rep_max": round(e.one_rep_max, 1)}
+            {
+                "formula": e.formula.id,
+                "name": e.formula.label,
+                "one_rep_max": round(e.one_rep_max, 1),
+            }
             for e in estimates
         ]
         out: dict[str, Any] = {"load": load, "reps": reps, **rows[0], "rough": estimates[0].rough}
@@ -201,7 +221,9 @@ def estimate_1rm(
 
 @app.command("test-protocol")
 def test_protocol(
-    file: Annotated[str | None, typer.Argument(help="plan file: use its athlete's experience")] = None,
+    file: Annotated[
+        str | None, typer.Argument(help="plan file: use its athlete's experience")
+    ] = None,
     experience: Annotated[str | None, typer.Option(help="novice, intermediate or advanced")] = None,
     format: FormatOption = "text",
 ) -> int:

@@ -14,8 +14,8 @@ from runlift.io.planfile import InputError
 
 
 def protocol_for(file: str | None, experience: str | None) -> dict[str, Any]:
-    from runlift.services import local_today
     from runlift.io.weekfile import read_plan_file
+    from runlift.services import local_today
 
     library = load_library()
     athlete = None
@@ -26,12 +26,16 @@ def protocol_for(file: str | None, experience: str | None) -> dict[str, Any]:
             level = Experience(experience)
         except ValueError:
             raise InputError(
-                "--experience", f"{experience!r} is not allowed; use novice, intermediate or advanced"
+                "--experience",
+                f"{experience!r} is not allowed; use novice, intermediate or advanced",
             ) from None
     elif athlete is not None:
         level = athlete.experience
     else:
-        raise InputError("--experience", "missing; give --experience (novice, intermediate, advanced) or a plan file")
+        raise InputError(
+            "--experience",
+            "missing; give --experience (novice, intermediate, advanced) or a plan file",
+        )
     data = load_protocols()[level.value]
     result: dict[str, Any] = {
         "experience": level.value,
@@ -41,7 +45,8 @@ def protocol_for(file: str | None, experience: str | None) -> dict[str, Any]:
     }
     if athlete is not None:
         result["lifts_to_test"] = [
-            {"id": x.id, "name": x.name, "pattern": x.pattern} for x in lifts_to_test(athlete, library)
+            {"id": x.id, "name": x.name, "pattern": x.pattern}
+            for x in lifts_to_test(athlete, library)
         ]
     return result
 

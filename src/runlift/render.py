@@ -11,7 +11,11 @@ from runlift.domain.rules import DatedVerdict, Verdict
 
 
 def run_json(run: Run) -> dict[str, Any]:
-    out: dict[str, Any] = {"run": run.type.value, "start": format_clock(run.start), "minutes": run.minutes}
+    out: dict[str, Any] = {
+        "run": run.type.value,
+        "start": format_clock(run.start),
+        "minutes": run.minutes,
+    }
     if not run.start_given:
         out["start_assumed"] = True
     if run.distance_km is not None:
@@ -28,7 +32,12 @@ def _number(value: float) -> float | int:
 
 
 def exercise_json(item: Prescription) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": item.exercise_id, "name": item.name, "pattern": item.pattern, "sets": item.sets}
+    out: dict[str, Any] = {
+        "id": item.exercise_id,
+        "name": item.name,
+        "pattern": item.pattern,
+        "sets": item.sets,
+    }
     if item.seconds is not None:
         out["seconds"] = item.seconds
     else:
@@ -81,7 +90,11 @@ def day_json(day: Day, reasons: Sequence[Verdict]) -> dict[str, Any]:
 
 
 def finding_json(week: Week, dated: DatedVerdict) -> dict[str, Any]:
-    return {"rule": dated.verdict.rule, "date": week.date_of(dated.day).isoformat(), "text": dated.verdict.text}
+    return {
+        "rule": dated.verdict.rule,
+        "date": week.date_of(dated.day).isoformat(),
+        "text": dated.verdict.text,
+    }
 
 
 def week_json(

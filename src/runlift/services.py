@@ -31,7 +31,9 @@ def check_formula(formula: str | None, library: Library) -> str | None:
 
 def plan_request(request: PlanRequest, formula: str | None = None) -> Plan:
     library = load_library()
-    return plan_week(request.athlete, request.week, library, formula=check_formula(formula, library))
+    return plan_week(
+        request.athlete, request.week, library, formula=check_formula(formula, library)
+    )
 
 
 def plan_file(path: str, formula: str | None = None, today: date | None = None) -> Plan:

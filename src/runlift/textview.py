@@ -10,7 +10,15 @@ from rich.table import Table
 from rich.text import Text
 
 from runlift.domain.library import Exercise
-from runlift.domain.model import Athlete, Day, Prescription, Run, StrengthSession, Week, format_clock
+from runlift.domain.model import (
+    Athlete,
+    Day,
+    Prescription,
+    Run,
+    StrengthSession,
+    Week,
+    format_clock,
+)
 from runlift.domain.prescription import Estimate
 from runlift.domain.rules import DatedVerdict, Verdict
 
@@ -30,7 +38,9 @@ def _run(run: Run) -> str:
 def _session(session: StrengthSession) -> str:
     fixed = " (yours)" if session.fixed else ""
     deload = ", deload" if session.deload else ""
-    return f"{session.kind.value} {format_clock(session.start)}, {session.minutes} min{deload}{fixed}"
+    return (
+        f"{session.kind.value} {format_clock(session.start)}, {session.minutes} min{deload}{fixed}"
+    )
 
 
 def _why(reasons: Sequence[Verdict], has_strength: bool) -> Text:
@@ -44,6 +54,8 @@ def _why(reasons: Sequence[Verdict], has_strength: bool) -> Text:
             text.append("\n")
         mark, style = ("✗", "red") if verdict.hard else ("!", "yellow")
         text.append(f"{mark} {verdict.rule}", style=style)
+    if not text and reasons:
+        text.append(f"· {reasons[0].rule}", style="dim")
     return text
 
 
@@ -178,10 +190,17 @@ def print_unlocks(console: Console, unlocks: Sequence[tuple[str, Sequence[Exerci
         console.print(Text(f"  {item}: ", style="cyan") + Text(f"{len(exercises)} - {names}"))
 
 
-def print_estimates(console: Console, load: float, reps: int, estimates: Sequence[Estimate]) -> None:
+def print_estimates(
+    console: Console, load: float, reps: int, estimates: Sequence[Estimate]
+) -> None:
     for e in estimates:
-        console.print(f"{e.formula.label}: one-rep max about {e.one_rep_max:.1f} (from {load:g} x {reps})")
+        console.print(
+            f"{e.formula.label}: one-rep max about {e.one_rep_max:.1f} (from {load:g} x {reps})"
+        )
     if estimates and estimates[0].rough:
         console.print(
-            Text("Rough: tests of more than 10 reps predict poorly; 3-6 reps is best.", style="yellow")
+            Text(
+                "Rough: tests of more than 10 reps predict poorly; 3-6 reps is best.",
+                style="yellow",
+            )
         )

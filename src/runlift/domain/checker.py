@@ -74,15 +74,17 @@ def judge(
         for session in d.strength:
             slot = Slot(session.kind, session.start, session.minutes, source=session)
             for verdict in session_verdicts(ctx, day, slot):
+                reasons[day].append(verdict)
                 if verdict.ok:
-                    reasons[day].append(verdict)
-                elif verdict.hard:
+                    continue
+                if verdict.hard:
                     violations.append(DatedVerdict(day, verdict))
                 else:
                     warnings.append(DatedVerdict(day, verdict))
     kept: list[DatedVerdict] = []
     for rule in WEEK_RULES:
         for dated in rule.check_week(ctx):
+            reasons[dated.day].append(dated.verdict)
             if dated.verdict.ok:
                 kept.append(dated)
             elif dated.verdict.hard:

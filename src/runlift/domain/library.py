@@ -145,11 +145,7 @@ class Library:
             if item in owned:
                 continue
             more = owned | {item}
-            gained = [
-                x
-                for x in self.select()
-                if not x.doable_with(owned) and x.doable_with(more)
-            ]
+            gained = [x for x in self.select() if not x.doable_with(owned) and x.doable_with(more)]
             if gained:
                 result.append((item, gained))
         return result

@@ -17,8 +17,9 @@ Core and bodyweight sessions then go on easy days first, spread apart, off the m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from runlift.domain.checker import gate_verdicts, judge, session_verdicts
 from runlift.domain.context import PREFERRED_GAP, Slot, WeekContext
@@ -116,14 +117,14 @@ def _spread(starts: list[int]) -> int:
     if len(starts) < 2:
         return WEEK_MINUTES
     ordered = sorted(starts)
-    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(ordered)]
     gaps.append(ordered[0] + WEEK_MINUTES - ordered[-1])
     return min(gaps)
 
 
 def _spacing_fails(starts: list[int]) -> int:
     ordered = sorted(starts)
-    return sum(1 for a, b in zip(ordered, ordered[1:], strict=False) if b - a < 48 * 60)
+    return sum(1 for a, b in pairwise(ordered) if b - a < 48 * 60)
 
 
 def _choose_days(
@@ -169,7 +170,8 @@ class _WeekPlanner:
                 )
                 sessions[i] = replace(session, start=start if start is not None else 18 * 60)
         self.ctx.days = tuple(
-            replace(d, strength=tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
+            replace(d, strength=tuple(s))
+            for d, s in zip(self.week.days, self.sessions, strict=True)
         )
 
     # -- main sessions ------------------------------------------------------------------
@@ -179,7 +181,10 @@ class _WeekPlanner:
         minutes = self.tables.default_minutes[kind]
         fixed_days = [i for i, ss in enumerate(self.sessions) if any(s.kind is kind for s in ss)]
         fixed_starts = [
-            i * DAY_MINUTES + s.start for i in fixed_days for s in self.sessions[i] if s.kind is kind
+            i * DAY_MINUTES + s.start
+            for i in fixed_days
+            for s in self.sessions[i]
+            if s.kind is kind
         ]
         need = max(0, self.target.count - len(fixed_days))
         candidates = [_assess(ctx, day, kind, minutes) for day in range(len(ctx.days))]
@@ -236,13 +241,15 @@ class _WeekPlanner:
                         True,
                         False,
                         f"No {kind} session here: the week's {len(main_names)} went to "
-                        f"{' and '.join(main_names)}, which sit further apart or leave more "
+                        f"{_join(main_names)}, which sit further apart or leave more "
                         "recovery.",
                     )
                 )
         placed = len(chosen) + len(fixed)
         if placed < self.target.count and not set(blocked) <= BY_DESIGN:
-            detail = "; ".join(f"{rule} ruled out {', '.join(days)}" for rule, days in blocked.items())
+            detail = "; ".join(
+                f"{rule} ruled out {', '.join(days)}" for rule, days in blocked.items()
+            )
             self.ctx.shortfall_note = (
                 f"Planned {placed} of {self.target.count} {kind} sessions: {detail}."
             )
@@ -271,7 +278,8 @@ class _WeekPlanner:
         if not need:
             return
 
-        def key(combo: tuple[tuple[int, int], ...]) -> tuple[int, int, tuple[int, ...]]:
+        def key(combo: Iterable[tuple[int, int]]) -> tuple[int, int, tuple[int, ...]]:
+            combo = tuple(combo)
             rank = sum(EASY_KIND_RANK[self.ctx.day_types[d]] for d, _ in combo)
             return (rank, -_spread([d * DAY_MINUTES for d, _ in combo]), tuple(d for d, _ in combo))
 
@@ -314,7 +322,10 @@ class _WeekPlanner:
                 keep = session.fixed and session.minutes_given
                 minutes = session.minutes if keep else composition.minutes
                 sessions[i] = replace(
-                    session, exercises=composition.exercises, minutes=minutes, deload=deload and is_main
+                    session,
+                    exercises=composition.exercises,
+                    minutes=minutes,
+                    deload=deload and is_main,
                 )
             if deload and day in order:
                 self.reasons[day].append(
@@ -332,7 +343,8 @@ class _WeekPlanner:
         self._place_easy(main_days)
         self._compose(main_days)
         days = tuple(
-            replace(d, strength=tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
+            replace(d, strength=tuple(s))
+            for d, s in zip(self.week.days, self.sessions, strict=True)
         )
         week = replace(self.week, days=days)
         self.ctx.days = days
@@ -342,7 +354,7 @@ class _WeekPlanner:
         for day, d in enumerate(week.days):
             if any(s.fixed for s in d.strength):
                 reasons[day] += list(judgement.reasons[day])
-        for dated in judgement.week_notes:
+        for dated in (*judgement.week_notes, *judgement.warnings, *judgement.violations):
             reasons[dated.day].append(dated.verdict)
         return Plan(
             athlete=self.athlete,
@@ -355,6 +367,10 @@ class _WeekPlanner:
             ),
             maxes=self.maxes,
         )
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _unique(verdicts: list[Verdict]) -> list[Verdict]:

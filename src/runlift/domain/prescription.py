@@ -42,7 +42,7 @@ def apply_formula(formula: Formula, load: float, reps: int) -> float:
     if formula.shape == "reciprocal":
         return load * formula.a / (formula.b - formula.c * reps)
     if formula.shape == "power":
-        return load * reps**formula.a
+        return float(load * reps**formula.a)
     if formula.shape == "exponential":
         return load * formula.a / (formula.b + formula.c * math.exp(-formula.d * reps))
     raise ValueError(f"unknown formula shape {formula.shape!r}")
@@ -91,7 +91,9 @@ class KnownMax:
     rough: bool = False
 
 
-def known_maxes(athlete: Athlete, tables: Tables, formula_id: str | None = None) -> dict[str, KnownMax]:
+def known_maxes(
+    athlete: Athlete, tables: Tables, formula_id: str | None = None
+) -> dict[str, KnownMax]:
     """The runner's one-rep max per exercise: given values first, then rep tests."""
     formula = tables.formulas[formula_id or athlete.formula]
     maxes: dict[str, KnownMax] = {}

@@ -78,9 +78,7 @@ class Composer:
                 return exercise
         return None
 
-    def _choose(
-        self, patterns: tuple[str, ...], kind: StrengthKind, cap: int
-    ) -> list[Exercise]:
+    def _choose(self, patterns: tuple[str, ...], kind: StrengthKind, cap: int) -> list[Exercise]:
         taken: set[str] = set()
         chosen: list[Exercise] = []
         for pattern in patterns:
@@ -116,46 +114,49 @@ class Composer:
     def _prescribe(
         self, exercise: Exercise, dose: Dose, kind: StrengthKind, sets: int
     ) -> Prescription:
-        unit = self.athlete.units.value
-        base = {
-            "exercise_id": exercise.id,
-            "name": exercise.name,
-            "pattern": exercise.pattern,
-            "sets": sets,
-            "unit": unit,
-            "rest_seconds": dose.rest_seconds,
-            "unilateral": exercise.unilateral,
-        }
+        """The dose for one exercise: a load from a known max, else effort (reps in reserve);
+        seconds for holds and carries; explosive reps for jumps."""
+        item = Prescription(
+            exercise_id=exercise.id,
+            name=exercise.name,
+            pattern=exercise.pattern,
+            sets=sets,
+            reps=dose.reps,
+            seconds=None,
+            load=None,
+            unit=self.athlete.units.value,
+            percent_1rm=None,
+            reps_in_reserve=dose.reps_in_reserve,
+            rest_seconds=dose.rest_seconds,
+            implements=exercise.implements,
+            unilateral=exercise.unilateral,
+        )
         if exercise.timed:
-            return Prescription(
-                **base, reps=None, seconds=dose.seconds, load=None, percent_1rm=None,
-                reps_in_reserve=None, implements=exercise.implements,
-            )  # fmt: skip
+            return replace(item, reps=None, seconds=dose.seconds, reps_in_reserve=None)
+        if exercise.pattern == "plyometric" and kind is not StrengthKind.BODYWEIGHT:
+            plyo = self.tables.dose(f"plyometric.{self.athlete.experience.value}")
+            return replace(
+                item, reps=plyo.reps, rest_seconds=plyo.rest_seconds, reps_in_reserve=None
+            )
         known = self.maxes.get(exercise.id)
         option = exercise.option_for(self.owned) or frozenset()
         implement = next(iter(sorted(option & LOAD_IMPLEMENTS)), None)
-        if exercise.pattern == "plyometric" and kind is not StrengthKind.BODYWEIGHT:
-            plyo = self.tables.dose(f"plyometric.{self.athlete.experience.value}")
-            return Prescription(
-                **{**base, "rest_seconds": plyo.rest_seconds}, reps=plyo.reps, seconds=None,
-                load=None, percent_1rm=None, reps_in_reserve=None,
-            )  # fmt: skip
-        if known is not None and implement is not None and exercise.loaded:
-            percent = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
-            load = round_load(known.value * percent / 100, implement, self.kit)
-            return Prescription(
-                **base, reps=dose.reps, seconds=None, load=load, percent_1rm=percent,
-                reps_in_reserve=None, implements=exercise.implements,
-                one_rep_max=known.value, one_rep_max_source=known.source,
-            )  # fmt: skip
-        return Prescription(
-            **base, reps=dose.reps, seconds=None, load=None, percent_1rm=None,
-            reps_in_reserve=dose.reps_in_reserve, implements=exercise.implements,
-        )  # fmt: skip
+        if known is None or implement is None or not exercise.loaded:
+            return item
+        percent = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
+        return replace(
+            item,
+            load=round_load(known.value * percent / 100, implement, self.kit),
+            percent_1rm=percent,
+            reps_in_reserve=None,
+            one_rep_max=known.value,
+            one_rep_max_source=known.source,
+        )
 
     # -- timing -------------------------------------------------------------------------
     def _exercise_seconds(self, item: Prescription) -> float:
         sides = 2 if item.unilateral else 1
+        work: float
         if item.seconds is not None:
             work = item.seconds * sides
         else:
@@ -213,7 +214,11 @@ class Composer:
         extra: list[Exercise] = []
         if kind is StrengthKind.HEAVY:
             templates = HEAVY_TEMPLATES[min(max(total, 1), 3)]
-            patterns = TAPER_TEMPLATE if self.athlete.phase is Phase.TAPER else templates[index % len(templates)]
+            patterns = (
+                TAPER_TEMPLATE
+                if self.athlete.phase is Phase.TAPER
+                else templates[index % len(templates)]
+            )
             if self.athlete.phase is Phase.TAPER:
                 max_sets = 2
             chosen = self._choose(patterns, kind, cap)
@@ -223,7 +228,9 @@ class Composer:
             chosen = self._plyometrics() + self._choose(("plyometric",), kind, cap)
         elif kind is StrengthKind.BODYWEIGHT:
             cap = min(cap, 2)
-            chosen = self._choose(NOVICE_MAIN_TEMPLATE if main else EASY_BODYWEIGHT_TEMPLATE, kind, cap)
+            chosen = self._choose(
+                NOVICE_MAIN_TEMPLATE if main else EASY_BODYWEIGHT_TEMPLATE, kind, cap
+            )
             if main and plyometrics:
                 extra = self._plyometrics()
         elif kind is StrengthKind.CORE:

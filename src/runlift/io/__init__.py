@@ -1,0 +1,1 @@
+"""Reading and writing files: plan files in, domain values out."""

@@ -6,12 +6,10 @@ one clear line. YAML and JSON share the schema.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 from typing import Any
 
 from runlift.domain.library import Library
@@ -20,17 +18,10 @@ from runlift.domain.model import (
     EQUIPMENT,
     WEEKDAYS,
     Athlete,
-    Day,
-    DayType,
     Experience,
     Kit,
     Phase,
-    Race,
     RepTest,
-    Run,
-    RunType,
-    StrengthKind,
-    StrengthSession,
     Units,
     Week,
     Window,
@@ -79,9 +70,13 @@ def _mapping(value: Any, field: str) -> Mapping[str, Any]:
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {str: "text", int: "a number", float: "a number", list: "a list", bool: "true/false"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        bool: "true/false",
+    }.get(type(value), type(value).__name__)
 
 
 def _only(data: Mapping[str, Any], allowed: tuple[str, ...], field: str) -> None:
@@ -93,7 +88,9 @@ def _only(data: Mapping[str, Any], allowed: tuple[str, ...], field: str) -> None
             )
 
 
-def _number(value: Any, field: str, *, low: float | None = None, high: float | None = None) -> float:
+def _number(
+    value: Any, field: str, *, low: float | None = None, high: float | None = None
+) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InputError(field, f"{value!r} is not a number")
     if low is not None and value < low:
@@ -105,7 +102,9 @@ def _number(value: Any, field: str, *, low: float | None = None, high: float | N
 
 def _whole(value: Any, field: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(field, f"{value!r} is not allowed; use a whole number from {low} to {high}")
+        raise InputError(
+            field, f"{value!r} is not allowed; use a whole number from {low} to {high}"
+        )
     if not low <= value <= high:
         raise InputError(field, f"{value} is not allowed; use a whole number from {low} to {high}")
     return value
@@ -115,18 +114,22 @@ def parse_clock(value: Any, field: str) -> int:
     """`"06:30"` -> 390; the error names `field` and the HH:MM form."""
     match = CLOCK.match(value) if isinstance(value, str) else None
     if not match:
-        raise InputError(field, f"{value!r} is not a time; use HH:MM, 24-hour (e.g. \"06:30\")")
+        raise InputError(field, f'{value!r} is not a time; use HH:MM, 24-hour (e.g. "06:30")')
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
 def _window(value: Any, field: str) -> Window:
     match = WINDOW.match(value) if isinstance(value, str) else None
     if not match:
-        raise InputError(field, f"{value!r} is not a time window; use \"HH:MM-HH:MM\" (e.g. \"17:00-20:00\")")
+        raise InputError(
+            field, f'{value!r} is not a time window; use "HH:MM-HH:MM" (e.g. "17:00-20:00")'
+        )
     start = parse_clock(match.group(1), field)
     end = 24 * 60 if match.group(2) == "24:00" else parse_clock(match.group(2), field)
     if end <= start:
-        raise InputError(field, f"{value!r} ends before it starts; use \"HH:MM-HH:MM\" within one day")
+        raise InputError(
+            field, f'{value!r} ends before it starts; use "HH:MM-HH:MM" within one day'
+        )
     return Window(start, end)
 
 
@@ -153,7 +156,9 @@ def _equipment(value: Any) -> frozenset[str]:
     if value is None:
         return frozenset()
     if not isinstance(value, list):
-        raise InputError("athlete.equipment", f"expected a list of equipment ids, got {_kind(value)}")
+        raise InputError(
+            "athlete.equipment", f"expected a list of equipment ids, got {_kind(value)}"
+        )
     owned = set()
     for i, item in enumerate(value):
         if item in ("bodyweight", "body_weight"):
@@ -185,7 +190,9 @@ def _rep_tests(value: Any, library: Library) -> tuple[RepTest, ...]:
         _only(row, ("exercise", "load", "reps"), field)
         for key in ("exercise", "load", "reps"):
             if key not in row:
-                raise InputError(f"{field}.{key}", "missing; a rep test needs exercise, load and reps")
+                raise InputError(
+                    f"{field}.{key}", "missing; a rep test needs exercise, load and reps"
+                )
         exercise = _exercise_id(row["exercise"], f"{field}.exercise", library)
         load = _number(row["load"], f"{field}.load", low=0)
         reps = row["reps"]
@@ -199,7 +206,7 @@ def _rep_tests(value: Any, library: Library) -> tuple[RepTest, ...]:
 
 
 def _available(value: Any) -> tuple[tuple[Window, ...], ...]:
-    windows = [(DEFAULT_WINDOW,) for _ in WEEKDAYS]
+    windows: list[tuple[Window, ...]] = [(DEFAULT_WINDOW,) for _ in WEEKDAYS]
     if value is None:
         return tuple(windows)
     data = _mapping(value, "athlete.available")
@@ -212,8 +219,10 @@ def _available(value: Any) -> tuple[tuple[Window, ...], ...]:
         if isinstance(spans, str):
             spans = [spans]
         if not isinstance(spans, list):
-            raise InputError(field, "expected a list of \"HH:MM-HH:MM\" windows ([] for none)")
-        parsed = sorted((_window(s, f"{field}[{i}]") for i, s in enumerate(spans)), key=lambda w: w.start)
+            raise InputError(field, 'expected a list of "HH:MM-HH:MM" windows ([] for none)')
+        parsed = sorted(
+            (_window(s, f"{field}[{i}]") for i, s in enumerate(spans)), key=lambda w: w.start
+        )
         windows[WEEKDAYS.index(key)] = tuple(parsed)
     return tuple(windows)
 
@@ -230,13 +239,22 @@ def _kit(value: Any, units: Units, library: Library) -> Kit | None:
     data = _mapping(value, "athlete.kit")
     _only(data, KIT_FIELDS, "athlete.kit")
     base = library.tables.kits[units]
+    field = "athlete.kit"
     return Kit(
-        dumbbells=_loads(data["dumbbells"], "athlete.kit.dumbbells") if "dumbbells" in data else base.dumbbells,
-        kettlebells=_loads(data["kettlebells"], "athlete.kit.kettlebells") if "kettlebells" in data else base.kettlebells,
-        plates=_loads(data["plates"], "athlete.kit.plates") if "plates" in data else base.plates,
-        barbell=_number(data["barbell"], "athlete.kit.barbell", low=0) if "barbell" in data else base.barbell,
-        cable_step=_number(data["cable_step"], "athlete.kit.cable_step", low=0.01) if "cable_step" in data else base.cable_step,
-    )  # fmt: skip
+        dumbbells=_loads(data["dumbbells"], f"{field}.dumbbells")
+        if "dumbbells" in data
+        else base.dumbbells,
+        kettlebells=_loads(data["kettlebells"], f"{field}.kettlebells")
+        if "kettlebells" in data
+        else base.kettlebells,
+        plates=_loads(data["plates"], f"{field}.plates") if "plates" in data else base.plates,
+        barbell=_number(data["barbell"], f"{field}.barbell", low=0)
+        if "barbell" in data
+        else base.barbell,
+        cable_step=_number(data["cable_step"], f"{field}.cable_step", low=0.01)
+        if "cable_step" in data
+        else base.cable_step,
+    )
 
 
 def parse_athlete(value: Any, library: Library) -> Athlete:
@@ -253,13 +271,18 @@ def parse_athlete(value: Any, library: Library) -> Athlete:
     maxes = _mapping(maxes, "athlete.one_rep_max")
     formula = data.get("formula", library.tables.default_formula)
     if formula not in library.tables.formulas:
-        raise InputError("athlete.formula", f"{formula!r} is not a formula; use one of {_choices(library.tables.formulas)}")
+        raise InputError(
+            "athlete.formula",
+            f"{formula!r} is not a formula; use one of {_choices(library.tables.formulas)}",
+        )
     name = data.get("name", "Runner")
     if not isinstance(name, str):
         raise InputError("athlete.name", f"expected text, got {_kind(name)}")
     return Athlete(
         name=name,
-        experience=_enum(data["experience"], Experience, "athlete.experience", "lifting experience"),
+        experience=_enum(
+            data["experience"], Experience, "athlete.experience", "lifting experience"
+        ),
         phase=_enum(data["phase"], Phase, "athlete.phase", "phase"),
         units=units,
         equipment=_equipment(data.get("equipment")),

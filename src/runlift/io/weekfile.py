@@ -53,7 +53,11 @@ def _run(row: Mapping[str, Any], field: str, default_start: int) -> Run:
     given = "start" in row
     start = parse_clock(row["start"], f"{field}.start") if given else default_start
     if start + minutes > MAX_RUN_MINUTES:
-        raise InputError(f"{field}.minutes", f"a run of {minutes} min from {start // 60:02d}:{start % 60:02d} crosses midnight; split it over two days")
+        raise InputError(
+            f"{field}.minutes",
+            f"a run of {minutes} min from {start // 60:02d}:{start % 60:02d} crosses midnight; "
+            "split it over two days",
+        )
     goal = row.get("goal", False)
     if not isinstance(goal, bool):
         raise InputError(f"{field}.goal", f"{goal!r} is not allowed; use true or false")
@@ -74,11 +78,17 @@ def _run(row: Mapping[str, Any], field: str, default_start: int) -> Run:
     )
 
 
-def _strength(row: Mapping[str, Any], field: str, default_minutes: Mapping[StrengthKind, int]) -> StrengthSession:
+def _strength(
+    row: Mapping[str, Any], field: str, default_minutes: Mapping[StrengthKind, int]
+) -> StrengthSession:
     _only(row, STRENGTH_FIELDS, field)
     kind = _enum(row["strength"], StrengthKind, f"{field}.strength", "strength kind")
     given_minutes = "minutes" in row
-    minutes = _whole(row["minutes"], f"{field}.minutes", 1, 240) if given_minutes else default_minutes[kind]
+    minutes = (
+        _whole(row["minutes"], f"{field}.minutes", 1, 240)
+        if given_minutes
+        else default_minutes[kind]
+    )
     given_start = "start" in row
     start = parse_clock(row["start"], f"{field}.start") if given_start else 18 * 60
     if start + minutes > MAX_RUN_MINUTES:
@@ -92,7 +102,9 @@ def _day(value: Any, field: str, on: date, athlete: Athlete, library: Library) -
     if value is None or value == "rest" or value == []:
         return Day(on)
     if not isinstance(value, list):
-        raise InputError(field, f"expected \"rest\" or a list of runs and strength items, got {value!r}")
+        raise InputError(
+            field, f'expected "rest" or a list of runs and strength items, got {value!r}'
+        )
     runs: list[Run] = []
     sessions: list[StrengthSession] = []
     for i, raw in enumerate(value):
@@ -121,10 +133,14 @@ def _bool(data: Mapping[str, Any], key: str, field: str) -> bool | None:
     return value
 
 
-def _day_keys(days: Mapping[Any, Any], start: date | None, today: date) -> tuple[date, dict[date, tuple[str, Any]]]:
+def _day_keys(
+    days: Mapping[Any, Any], start: date | None, today: date
+) -> tuple[date, dict[date, tuple[str, Any]]]:
     """Work out the week's first date and the date of every listed day."""
     if not days:
-        raise InputError("week.days", "empty; list the week's days (mon..sun or YYYY-MM-DD) with runs or \"rest\"")
+        raise InputError(
+            "week.days", 'empty; list the week\'s days (mon..sun or YYYY-MM-DD) with runs or "rest"'
+        )
     keyed: list[tuple[str, date | int, Any]] = []
     for key, value in days.items():
         label = str(key)
@@ -136,7 +152,10 @@ def _day_keys(days: Mapping[Any, Any], start: date | None, today: date) -> tuple
             try:
                 keyed.append((label, date.fromisoformat(label), value))
             except ValueError:
-                raise InputError(f"week.days.{label}", f"unknown day; use {_choices(WEEKDAYS)} or a date YYYY-MM-DD") from None
+                raise InputError(
+                    f"week.days.{label}",
+                    f"unknown day; use {_choices(WEEKDAYS)} or a date YYYY-MM-DD",
+                ) from None
     first = keyed[0][1]
     if start is None:
         if isinstance(first, date):
@@ -150,18 +169,28 @@ def _day_keys(days: Mapping[Any, Any], start: date | None, today: date) -> tuple
         else:
             on = start + timedelta(days=(key - start.weekday()) % 7)
         if not 0 <= (on - start).days <= 6:
-            raise InputError(f"week.days.{label}", f"{on.isoformat()} is outside the week that starts {start.isoformat()}")
+            raise InputError(
+                f"week.days.{label}",
+                f"{on.isoformat()} is outside the week that starts {start.isoformat()}",
+            )
         if on in dated:
-            raise InputError(f"week.days.{label}", f"lists {on.isoformat()} a second time (also as {dated[on][0]})")
+            raise InputError(
+                f"week.days.{label}",
+                f"lists {on.isoformat()} a second time (also as {dated[on][0]})",
+            )
         dated[on] = (label, value)
     return start, dated
 
 
-def parse_week(value: Any, races_value: Any, athlete: Athlete, library: Library, today: date) -> Week:
+def parse_week(
+    value: Any, races_value: Any, athlete: Athlete, library: Library, today: date
+) -> Week:
     data = _mapping(value, "week")
     _only(data, WEEK_FIELDS, "week")
     if "days" not in data:
-        raise InputError("week.days", "missing; list the week's days (mon..sun) with runs or \"rest\"")
+        raise InputError(
+            "week.days", 'missing; list the week\'s days (mon..sun) with runs or "rest"'
+        )
     days = _mapping(data["days"], "week.days")
     start = parse_date(data["start"], "week.start") if "start" in data else None
     start, dated = _day_keys(days, start, today)
@@ -176,7 +205,9 @@ def parse_week(value: Any, races_value: Any, athlete: Athlete, library: Library,
         days=tuple(built),
         cutback=bool(_bool(data, "cutback", "week")),
         deload=_bool(data, "deload", "week"),
-        next_day_type=None if next_day is None else _enum(next_day, DayType, "week.next_day", "day type"),
+        next_day_type=None
+        if next_day is None
+        else _enum(next_day, DayType, "week.next_day", "day type"),
         races=_races(races_value),
     )
 
@@ -195,7 +226,13 @@ def _races(value: Any) -> tuple[Race, ...]:
             raise InputError(f"{field}.date", "missing; give the race date as YYYY-MM-DD")
         goal = _bool(row, "goal", field)
         name = row.get("name")
-        races.append(Race(parse_date(row["date"], f"{field}.date"), bool(goal), None if name is None else str(name)))
+        races.append(
+            Race(
+                parse_date(row["date"], f"{field}.date"),
+                bool(goal),
+                None if name is None else str(name),
+            )
+        )
     return tuple(races)
 
 
@@ -218,7 +255,7 @@ def decode(text: str, name: str) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as error:
             raise InputError(name, f"not valid JSON (line {error.lineno}: {error.msg})") from None
-    import yaml  # noqa: PLC0415 - only files that need YAML pay for importing it
+    import yaml
 
     from runlift.io.yamlload import load_yaml
 
@@ -235,9 +272,16 @@ def read_plan_file(path: str, library: Library, today: date) -> PlanRequest:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError("FILE", f"{path} does not exist; give the path of a YAML or JSON plan file") from None
+        raise InputError(
+            "FILE", f"{path} does not exist; give the path of a YAML or JSON plan file"
+        ) from None
     except IsADirectoryError:
-        raise InputError("FILE", f"{path} is a folder; give the path of a YAML or JSON plan file") from None
+        raise InputError(
+            "FILE", f"{path} is a folder; give the path of a YAML or JSON plan file"
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError("FILE", f"{path} cannot be read ({error.__class__.__name__}); give a readable UTF-8 plan file") from None
+        raise InputError(
+            "FILE",
+            f"{path} cannot be read ({error.__class__.__name__}); give a readable UTF-8 plan file",
+        ) from None
     return parse_plan(decode(text, path), library, today)

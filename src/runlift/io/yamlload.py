@@ -43,4 +43,4 @@ PlanLoader.add_implicit_resolver(
 
 
 def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=PlanLoader)  # noqa: S506 - PlanLoader is a SafeLoader
+    return yaml.load(text, Loader=PlanLoader)

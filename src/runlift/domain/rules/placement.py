@@ -98,7 +98,8 @@ class RunBeforeLift(SessionRule):
             )
         last = max(r.end for r in runs)
         return self.verdict(
-            True, f"Starts at {format_clock(slot.start)}, after the run ends at {format_clock(last)}."
+            True,
+            f"Starts at {format_clock(slot.start)}, after the run ends at {format_clock(last)}.",
         )
 
 
@@ -160,7 +161,8 @@ class AvoidLiftAfterLongRun(SessionRule):
             )
         return self.verdict(
             True,
-            f"{name} holds a {minutes}-min long run, but no other day is left that the rules allow.",
+            f"{name} holds a {minutes}-min long run, but no other day is left "
+            "that the rules allow.",
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from runlift.domain.model import (
     Experience,
     Phase,
     StrengthKind,
+    StrengthSession,
     format_duration,
 )
 from runlift.domain.rules.base import DatedVerdict, SessionRule, Verdict, WeekRule
@@ -55,7 +57,12 @@ def weekly_target(athlete: Athlete) -> Target:
     reasons = [phase_reason]
     if asked is not None:
         reasons.append(
-            Verdict("phase-dose", True, False, f"You asked for {asked} a week; that overrides the phase.")
+            Verdict(
+                "phase-dose",
+                True,
+                False,
+                f"You asked for {asked} a week; that overrides the phase.",
+            )
         )
     if athlete.experience is Experience.NOVICE:
         if athlete.phase is Phase.RECOVERY and asked is None:
@@ -80,7 +87,7 @@ def weekly_target(athlete: Athlete) -> Target:
     return Target(StrengthKind.HEAVY, count, tuple(reasons))
 
 
-def _loaded(ctx: WeekContext) -> list[tuple[int, int, object]]:
+def _loaded(ctx: WeekContext) -> list[tuple[int, int, StrengthSession]]:
     """(absolute start minute, day index, session) of every loaded session, in time order."""
     found = [
         (day * 1440 + s.start, day, s)
@@ -105,7 +112,7 @@ class HeavySpacing(WeekRule):
             if s.kind is StrengthKind.HEAVY
         ]
         heavy.sort()
-        for (before, first), (after, day) in zip(heavy, heavy[1:], strict=False):
+        for (before, first), (after, day) in itertools.pairwise(heavy):
             gap = after - before
             earlier = ctx.day(first).weekday_name
             if gap < SPACING_MINUTES:
@@ -135,7 +142,9 @@ class WeeklyHeavyCount(WeekRule):
                 )
                 yield DatedVerdict(day, self.verdict(False, text))
         elif len(loaded_days) >= MAX_LOADED_DAYS and athlete.heavy_sessions != MAX_LOADED_DAYS:
-            text = "A third day of loaded work is only for runners who ask for it (heavy_sessions: 3)."
+            text = (
+                "A third day of loaded work is only for runners who ask for it (heavy_sessions: 3)."
+            )
             yield DatedVerdict(loaded_days[MAX_LOADED_DAYS - 1], self.verdict(False, text))
         for day in loaded_days[MAX_LOADED_DAYS:]:
             text = f"Loaded work on {len(loaded_days)} days; never more than 3 a week."
@@ -149,8 +158,12 @@ class WeeklyHeavyCount(WeekRule):
             return
         target = weekly_target(ctx.athlete)
         kind = target.kind
-        have = sum(1 for d in ctx.days for s in d.strength if s.kind is kind or (
-            kind is StrengthKind.HEAVY and s.kind in LOADED_KINDS))
+        have = sum(
+            1
+            for d in ctx.days
+            for s in d.strength
+            if s.kind is kind or (kind is StrengthKind.HEAVY and s.kind in LOADED_KINDS)
+        )
         if have < target.count:
             text = (
                 f"{have} {kind.value} session{'s' if have != 1 else ''} this week; "
@@ -173,7 +186,11 @@ class PhaseDose(WeekRule):
             if s.kind is StrengthKind.HEAVY
         ]
         limit = PHASE_DEFAULT[athlete.phase]
-        if athlete.heavy_sessions is None and athlete.phase in (Phase.PEAK, Phase.TAPER, Phase.RECOVERY):
+        if athlete.heavy_sessions is None and athlete.phase in (
+            Phase.PEAK,
+            Phase.TAPER,
+            Phase.RECOVERY,
+        ):
             for day, _ in heavy[limit:]:
                 text = f"{PHASE_TEXT[athlete.phase].capitalize()}; this one is beyond that."
                 yield DatedVerdict(day, self.verdict(False, text))
@@ -199,7 +216,8 @@ class SessionLength(SessionRule):
         side = "short" if slot.minutes < low else "long"
         return self.verdict(
             False,
-            f"{slot.minutes} min is {side} for a {slot.kind.value} session; aim for {low}-{high} min.",
+            f"{slot.minutes} min is {side} for a {slot.kind.value} session; "
+            f"aim for {low}-{high} min.",
         )
 
 
@@ -215,5 +233,7 @@ class DeloadWithRunning(WeekRule):
         if week.deload:
             text = "A strength deload is best kept for the running plan's cutback week."
         else:
-            text = "This is a cutback week for running: deload strength with it (about half the sets)."
+            text = (
+                "This is a cutback week for running: deload strength with it (about half the sets)."
+            )
         yield DatedVerdict(0, self.verdict(False, text))

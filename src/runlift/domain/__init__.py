@@ -1,0 +1,1 @@
+"""The pure core: model, rules, planner, prescription. Standard library only."""
