@@ -62,6 +62,9 @@ class Composer:
         """A tested lift first, then loaded, then the highest rung; one not used yet this week
         when there is a choice."""
         candidates = self._candidates(pattern, kind, cap)
+        if not candidates and kind is StrengthKind.HEAVY:
+            # No loaded or hard rung within reach: the top body-weight rung still trains it.
+            candidates = self._candidates(pattern, StrengthKind.BODYWEIGHT, cap)
         if not candidates:
             return None
         if kind is StrengthKind.HEAVY:
