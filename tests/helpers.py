@@ -24,7 +24,9 @@ from runlift.domain.model import (
 )
 
 MONDAY = date(2026, 11, 30)
-GYM = frozenset({"dumbbells", "kettlebell", "bands", "pullup_bar", "box", "barbell", "rack", "bench"})
+GYM = frozenset(
+    {"dumbbells", "kettlebell", "bands", "pullup_bar", "box", "barbell", "rack", "bench"}
+)
 
 
 def clock(text: str) -> int:

@@ -12,7 +12,18 @@ CONTRACT_IDS = """air_squat goblet_squat back_squat reverse_lunge bulgarian_spli
 romanian_deadlift deadlift single_leg_deadlift kettlebell_swing glute_bridge push_up bench_press
 shoulder_press pull_up lat_pulldown bent_over_row farmers_carry box_jump jump_squat calf_raise
 plank side_plank reverse_plank bicycle_crunch""".split()
-FIELDS = {"name", "pattern", "level", "equipment", "loaded", "unilateral", "timed", "implements", "kinds", "cues"}
+FIELDS = {
+    "name",
+    "pattern",
+    "level",
+    "equipment",
+    "loaded",
+    "unilateral",
+    "timed",
+    "implements",
+    "kinds",
+    "cues",
+}
 EXERCISES = raw_exercises()
 
 
@@ -24,7 +35,7 @@ def test_the_library_holds_at_least_60_exercises_and_every_contract_id():
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_each_exercise_is_complete_and_consistent(exercise_id):
     row = EXERCISES[exercise_id]
-    assert FIELDS <= set(row) <= FIELDS | {"progresses_to"}
+    assert FIELDS <= set(row) <= FIELDS | {"progresses_to", "primary"}
     assert exercise_id == exercise_id.lower() and " " not in exercise_id
     assert row["pattern"] in PATTERNS
     assert isinstance(row["level"], int) and row["level"] >= 1

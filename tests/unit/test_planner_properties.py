@@ -67,7 +67,9 @@ def athletes(draw):
         heavy_sessions=draw(st.none() | st.integers(0, 3)),
         available=tuple(draw(windows()) for _ in range(7)),
         one_rep_max=draw(
-            st.sampled_from([(), (("back_squat", 100.0),), (("goblet_squat", 30.0), ("deadlift", 140.0))])
+            st.sampled_from(
+                [(), (("back_squat", 100.0),), (("goblet_squat", 30.0), ("deadlift", 140.0))]
+            )
         ),
     )
 
@@ -100,7 +102,9 @@ def test_a_plan_never_breaks_a_hard_rule_and_check_agrees(runner, the_week):
 def test_no_session_overlaps_a_run_or_another_session(runner, the_week):
     plan = plan_week(runner, the_week, LIBRARY)
     for day in plan.week.days:
-        spans = sorted([(r.start, r.end) for r in day.runs] + [(s.start, s.end) for s in day.strength])
+        spans = sorted(
+            [(r.start, r.end) for r in day.runs] + [(s.start, s.end) for s in day.strength]
+        )
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert end <= start
 
@@ -110,7 +114,9 @@ def test_no_session_overlaps_a_run_or_another_session(runner, the_week):
 def test_counts_stay_within_the_target_and_never_exceed_three_loaded_days(runner, the_week):
     plan = plan_week(runner, the_week, LIBRARY)
     target = weekly_target(runner)
-    main = sum(1 for d in plan.week.days for s in d.strength if s.kind is target.kind and not s.fixed)
+    main = sum(
+        1 for d in plan.week.days for s in d.strength if s.kind is target.kind and not s.fixed
+    )
     loaded_days = sum(1 for d in plan.week.days if any(s.kind in LOADED_KINDS for s in d.strength))
     assert main <= target.count
     assert loaded_days <= 3
@@ -171,9 +177,7 @@ def test_every_day_says_why_when_loaded_work_was_possible_in_principle(runner, t
 
 
 def test_a_rest_week_in_build_plans_no_loaded_work_and_says_why():
-    plan = plan_week(
-        replace(_intermediate(), phase=Phase.BUILD), week(start=MONDAY), LIBRARY
-    )
+    plan = plan_week(replace(_intermediate(), phase=Phase.BUILD), week(start=MONDAY), LIBRARY)
     assert not any(s.kind in LOADED_KINDS for d in plan.week.days for s in d.strength)
     assert any(w.verdict.rule == "weekly-heavy-count" for w in plan.warnings)
 

@@ -30,6 +30,7 @@ def exercise_from_row(exercise_id: str, row: dict[str, Any]) -> Exercise:
         kinds=frozenset(StrengthKind(kind) for kind in row["kinds"]),
         cues=tuple(row["cues"]),
         progresses_to=tuple(row.get("progresses_to", ())),
+        primary=bool(row.get("primary", False)),
     )
 
 

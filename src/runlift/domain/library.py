@@ -30,6 +30,7 @@ class Exercise:
     kinds: frozenset[StrengthKind]
     cues: tuple[str, ...]
     progresses_to: tuple[str, ...] = ()
+    primary: bool = False
 
     def doable_with(self, owned: frozenset[str]) -> bool:
         """True when one of the exercise's equipment sets is all in `owned`."""

@@ -25,7 +25,7 @@ HEAVY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
 TAPER_TEMPLATE = ("squat", "hinge", "push", "pull")
 NOVICE_MAIN_TEMPLATE = ("squat", "lunge", "hinge", "push", "pull")
 EASY_BODYWEIGHT_TEMPLATE = ("lunge", "hinge", "plyometric", "core", "twist")
-CORE_TEMPLATE = ("core", "core", "twist", "core")
+CORE_TEMPLATE = ("core:hold", "core", "twist", "core:hold", "core")
 PILATES_SIZE = 6
 
 # Highest rung each experience level reaches: novices stay on the lower rungs.
@@ -60,19 +60,25 @@ class Composer:
 
     def _pick(self, pattern: str, kind: StrengthKind, taken: set[str], cap: int) -> Exercise | None:
         """A tested lift first, then loaded, then the highest rung; one not used yet this week
-        when there is a choice."""
+        when there is a choice. `core:hold` asks for a timed hold such as a plank."""
+        pattern, _, want = pattern.partition(":")
         candidates = self._candidates(pattern, kind, cap)
         if not candidates and kind is StrengthKind.HEAVY:
             # No loaded or hard rung within reach: the top body-weight rung still trains it.
             candidates = self._candidates(pattern, StrengthKind.BODYWEIGHT, cap)
         if not candidates:
             return None
+        tested = self.maxes
         if kind is StrengthKind.HEAVY:
-            candidates.sort(key=lambda x: (x.id not in self.maxes, not x.loaded, -x.level, x.id))
+            candidates.sort(
+                key=lambda x: (x.id not in tested, not x.loaded, not x.primary, -x.level, x.id)
+            )
         elif kind in (StrengthKind.CORE, StrengthKind.PILATES):
-            candidates.sort(key=lambda x: (x.level, x.id))
+            candidates.sort(key=lambda x: (not x.primary, x.level, x.id))
         else:
-            candidates.sort(key=lambda x: (x.id not in self.maxes, -x.level, x.id))
+            candidates.sort(key=lambda x: (x.id not in tested, not x.primary, -x.level, x.id))
+        if want == "hold":
+            candidates.sort(key=lambda x: not x.timed)  # stable: keeps the order above
         for exercise in candidates:
             if exercise.id not in taken and exercise.id not in self.used:
                 return exercise
@@ -98,7 +104,7 @@ class Composer:
         count = PLYOMETRIC_COUNT[self.athlete.experience]
         ladder = self._candidates("plyometric", StrengthKind.PLYOMETRIC, self.cap)
         ladder = [x for x in ladder if x.level > 1] or ladder  # calf raises are the entry step
-        ladder.sort(key=lambda x: (-x.level, x.id))
+        ladder.sort(key=lambda x: (not x.primary, -x.level, x.id))
         return ladder[:count]
 
     # -- dosing -------------------------------------------------------------------------
@@ -272,5 +278,5 @@ def lifts_to_test(athlete: Athlete, library: Library) -> list[Exercise]:
         ]
         if not ladder or any(x.id in known for x in ladder):
             continue
-        found.append(max(ladder, key=lambda x: (x.level, x.id)))
+        found.append(min(ladder, key=lambda x: (not x.primary, -x.level, x.id)))
     return found

@@ -1,0 +1,5 @@
+"""`python -m runlift`."""
+
+from runlift.cli import main
+
+main()
