@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +23,7 @@ from runlift.domain.model import (
 from runlift.domain.planner import plan_week
 from runlift.domain.rules import weekly_target
 from runlift.render import week_json
-from tests.helpers import MONDAY, lift, library, run, week
+from tests.helpers import MONDAY, library, lift, run, week
 
 LIBRARY = library()
 MINUTES = LIBRARY.tables.session_minutes
@@ -105,7 +106,7 @@ def test_no_session_overlaps_a_run_or_another_session(runner, the_week):
         spans = sorted(
             [(r.start, r.end) for r in day.runs] + [(s.start, s.end) for s in day.strength]
         )
-        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        for (_, end), (start, _) in itertools.pairwise(spans):
             assert end <= start
 
 

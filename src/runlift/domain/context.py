@@ -93,6 +93,9 @@ class WeekContext:
         self.following_type = week.next_day_type or first
         self.following_assumed = week.next_day_type is None
         self.races = self._races()
+        self._windows = [
+            tuple((w.start, w.end) for w in athlete.windows(d.date.weekday())) for d in week.days
+        ]
         # Set by whoever builds the context: how many loaded sessions the week aims for.
         self.loaded_goal = 0
         self.legal_plain_days = 0  # legal loaded days without a long run (see that rule)
@@ -167,8 +170,7 @@ class WeekContext:
         return spans
 
     def windows(self, index: int) -> tuple[tuple[int, int], ...]:
-        weekday = self.days[index].date.weekday()
-        return tuple((w.start, w.end) for w in self.athlete.windows(weekday))
+        return self._windows[index]
 
     def last_run_end(self, index: int, before: int = MINUTES_PER_DAY * 2) -> int | None:
         ends = [r.end for r in self.days[index].runs if r.end <= before]

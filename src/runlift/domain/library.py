@@ -98,6 +98,9 @@ class Library:
     _ladders: dict[tuple[str, StrengthKind], tuple[Exercise, ...]] = field(
         default_factory=dict, repr=False
     )
+    _reachable: dict[tuple[str, StrengthKind, int, frozenset[str]], tuple[Exercise, ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]
@@ -120,6 +123,27 @@ class Library:
         if cached is None:
             cached = tuple(x for x in self.by_pattern[pattern] if kind in x.kinds)
             self._ladders[key] = cached
+        return cached
+
+    def reachable(
+        self, pattern: str, kind: StrengthKind, cap: int, owned: frozenset[str]
+    ) -> tuple[Exercise, ...]:
+        """The rungs of `pattern` for `kind` up to level `cap` that `owned` equipment allows,
+        best first for that kind: heavy work prefers loaded staple lifts and higher rungs,
+        core work the staple moves and lower rungs. Cached: the same few kits recur."""
+        key = (pattern, kind, cap, owned)
+        cached = self._reachable.get(key)
+        if cached is None:
+            found = [
+                x for x in self.ladder(pattern, kind) if x.level <= cap and x.doable_with(owned)
+            ]
+            if kind is StrengthKind.HEAVY:
+                found.sort(key=lambda x: (not x.loaded, not x.primary, -x.level, x.id))
+            elif kind in (StrengthKind.CORE, StrengthKind.PILATES):
+                found.sort(key=lambda x: (not x.primary, x.level, x.id))
+            else:
+                found.sort(key=lambda x: (not x.primary, -x.level, x.id))
+            cached = self._reachable[key] = tuple(found)
         return cached
 
     def select(

@@ -187,12 +187,24 @@ class StrengthSession:
     def is_loaded(self) -> bool:
         return self.kind in LOADED_KINDS
 
+    def filled(
+        self, exercises: tuple[Prescription, ...], minutes: int, deload: bool
+    ) -> StrengthSession:
+        """This session with its contents (a plain constructor call: planning is hot code)."""
+        return StrengthSession(
+            self.kind, self.start, minutes, self.fixed, exercises,
+            self.start_given, self.minutes_given, deload,
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Day:
     date: date
     runs: tuple[Run, ...] = ()
     strength: tuple[StrengthSession, ...] = ()
+
+    def with_strength(self, strength: tuple[StrengthSession, ...]) -> Day:
+        return Day(self.date, self.runs, strength)
 
     @property
     def day_type(self) -> DayType:

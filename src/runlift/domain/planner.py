@@ -44,8 +44,13 @@ from runlift.domain.sessions import Composer
 WEEK_MINUTES = 7 * 24 * 60
 DAY_MINUTES = 24 * 60
 AVOID_LONG_RUN = AvoidLiftAfterLongRun()
-# Judged per day first; whether a long-run day can be avoided depends on all the days.
-PLACEMENT_RULES = tuple(r for r in SESSION_RULES if r.id != AVOID_LONG_RUN.id)
+# Judged per candidate day. Left out: whether a long-run day can be avoided (it depends on
+# all the days, so it is judged after), and the rules `find_start` meets by construction
+# (inside the windows, no overlap, the kind's default length); the final check still runs all.
+BY_CONSTRUCTION = frozenset(
+    {AVOID_LONG_RUN.id, "within-availability", "no-overlap", "session-length"}
+)
+PLACEMENT_RULES = tuple(r for r in SESSION_RULES if r.id not in BY_CONSTRUCTION)
 PLANNER_BLOCKS = frozenset({"phase-dose"})  # soft rules the planner still will not plan against
 BY_DESIGN = frozenset({"race-buffer", "phase-dose"})  # a shortfall from these is intended
 EASY_DAY_SESSIONS = 2
@@ -104,7 +109,7 @@ def _assess(ctx: WeekContext, day: int, kind: StrengthKind, minutes: int) -> _Ca
     if not loaded:
         # A novice's main bodyweight sessions follow heavy work's placement as a preference.
         shadow = Slot(StrengthKind.HEAVY, start, minutes)
-        verdicts += [replace(v, hard=False) for v in gate_verdicts(ctx, day, shadow)]
+        verdicts += [Verdict(v.rule, v.ok, False, v.text) for v in gate_verdicts(ctx, day, shadow)]
     legal = not any(not v.ok and (v.hard or v.rule in PLANNER_BLOCKS) for v in verdicts)
     last_run = ctx.last_run_end(day, before=start)
     gap = PREFERRED_GAP if last_run is None else min(start - last_run, PREFERRED_GAP)
@@ -120,6 +125,15 @@ def _spread(starts: list[int]) -> int:
     gaps = [b - a for a, b in pairwise(ordered)]
     gaps.append(ordered[0] + WEEK_MINUTES - ordered[-1])
     return min(gaps)
+
+
+def _day_spread(days: tuple[int, ...]) -> int:
+    """The smallest gap in days between the given days, the week taken to repeat."""
+    if len(days) < 2:
+        return 7
+    ordered = sorted(days)
+    gaps = [b - a for a, b in pairwise(ordered)]
+    return min(min(gaps), ordered[0] + 7 - ordered[-1])
 
 
 def _spacing_fails(starts: list[int]) -> int:
@@ -170,8 +184,7 @@ class _WeekPlanner:
                 )
                 sessions[i] = replace(session, start=start if start is not None else 18 * 60)
         self.ctx.days = tuple(
-            replace(d, strength=tuple(s))
-            for d, s in zip(self.week.days, self.sessions, strict=True)
+            d.with_strength(tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
         )
 
     # -- main sessions ------------------------------------------------------------------
@@ -278,10 +291,11 @@ class _WeekPlanner:
         if not need:
             return
 
+        ranks = {day: EASY_KIND_RANK[self.ctx.day_types[day]] for day, _ in options}
+
         def key(combo: Iterable[tuple[int, int]]) -> tuple[int, int, tuple[int, ...]]:
-            combo = tuple(combo)
-            rank = sum(EASY_KIND_RANK[self.ctx.day_types[d]] for d, _ in combo)
-            return (rank, -_spread([d * DAY_MINUTES for d, _ in combo]), tuple(d for d, _ in combo))
+            days = tuple(d for d, _ in combo)
+            return (sum(ranks[d] for d in days), -_day_spread(days), days)
 
         chosen = sorted(min(combinations(options, need), key=key))
         kinds = [StrengthKind.CORE] * len(chosen)
@@ -321,12 +335,7 @@ class _WeekPlanner:
                 )
                 keep = session.fixed and session.minutes_given
                 minutes = session.minutes if keep else composition.minutes
-                sessions[i] = replace(
-                    session,
-                    exercises=composition.exercises,
-                    minutes=minutes,
-                    deload=deload and is_main,
-                )
+                sessions[i] = session.filled(composition.exercises, minutes, deload and is_main)
             if deload and day in order:
                 self.reasons[day].append(
                     Verdict(
@@ -343,8 +352,7 @@ class _WeekPlanner:
         self._place_easy(main_days)
         self._compose(main_days)
         days = tuple(
-            replace(d, strength=tuple(s))
-            for d, s in zip(self.week.days, self.sessions, strict=True)
+            d.with_strength(tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
         )
         week = replace(self.week, days=days)
         self.ctx.days = days

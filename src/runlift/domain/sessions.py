@@ -51,34 +51,22 @@ class Composer:
         self.used: set[str] = set()
 
     # -- choosing exercises -------------------------------------------------------------
-    def _candidates(self, pattern: str, kind: StrengthKind, cap: int) -> list[Exercise]:
-        return [
-            x
-            for x in self.library.ladder(pattern, kind)
-            if x.level <= cap and x.doable_with(self.owned)
-        ]
-
     def _pick(self, pattern: str, kind: StrengthKind, taken: set[str], cap: int) -> Exercise | None:
-        """A tested lift first, then loaded, then the highest rung; one not used yet this week
-        when there is a choice. `core:hold` asks for a timed hold such as a plank."""
+        """A tested lift first, then loaded, then the staple lifts, then the highest rung; one
+        not used yet this week when there is a choice. `core:hold` asks for a timed hold."""
         pattern, _, want = pattern.partition(":")
-        candidates = self._candidates(pattern, kind, cap)
+        candidates = self.library.reachable(pattern, kind, cap, self.owned)
         if not candidates and kind is StrengthKind.HEAVY:
             # No loaded or hard rung within reach: the top body-weight rung still trains it.
-            candidates = self._candidates(pattern, StrengthKind.BODYWEIGHT, cap)
+            kind = StrengthKind.BODYWEIGHT
+            candidates = self.library.reachable(pattern, kind, cap, self.owned)
         if not candidates:
             return None
         tested = self.maxes
-        if kind is StrengthKind.HEAVY:
-            candidates.sort(
-                key=lambda x: (x.id not in tested, not x.loaded, not x.primary, -x.level, x.id)
-            )
-        elif kind in (StrengthKind.CORE, StrengthKind.PILATES):
-            candidates.sort(key=lambda x: (not x.primary, x.level, x.id))
-        else:
-            candidates.sort(key=lambda x: (x.id not in tested, not x.primary, -x.level, x.id))
+        if kind is not StrengthKind.CORE and any(x.id in tested for x in candidates):
+            candidates = tuple(sorted(candidates, key=lambda x: x.id not in tested))
         if want == "hold":
-            candidates.sort(key=lambda x: not x.timed)  # stable: keeps the order above
+            candidates = tuple(sorted(candidates, key=lambda x: not x.timed))
         for exercise in candidates:
             if exercise.id not in taken and exercise.id not in self.used:
                 return exercise
@@ -102,9 +90,10 @@ class Composer:
             calf = self.library.exercises.get("calf_raise")
             return [calf] if calf is not None else []
         count = PLYOMETRIC_COUNT[self.athlete.experience]
-        ladder = self._candidates("plyometric", StrengthKind.PLYOMETRIC, self.cap)
-        ladder = [x for x in ladder if x.level > 1] or ladder  # calf raises are the entry step
-        ladder.sort(key=lambda x: (not x.primary, -x.level, x.id))
+        reachable = self.library.reachable(
+            "plyometric", StrengthKind.PLYOMETRIC, self.cap, self.owned
+        )
+        ladder = [x for x in reachable if x.level > 1] or list(reachable)  # calf raises: entry step
         return ladder[:count]
 
     # -- dosing -------------------------------------------------------------------------
@@ -125,41 +114,40 @@ class Composer:
     ) -> Prescription:
         """The dose for one exercise: a load from a known max, else effort (reps in reserve);
         seconds for holds and carries; explosive reps for jumps."""
-        item = Prescription(
+        reps: int | None = dose.reps
+        seconds: int | None = None
+        rest = dose.rest_seconds
+        reserve: int | None = dose.reps_in_reserve
+        load = percent = top = None
+        source = None
+        if exercise.timed:
+            reps, seconds, reserve = None, dose.seconds, None
+        elif exercise.pattern == "plyometric" and kind is not StrengthKind.BODYWEIGHT:
+            plyo = self.tables.dose(f"plyometric.{self.athlete.experience.value}")
+            reps, rest, reserve = plyo.reps, plyo.rest_seconds, None
+        elif exercise.loaded and (known := self.maxes.get(exercise.id)) is not None:
+            option = exercise.option_for(self.owned) or frozenset()
+            implement = next(iter(sorted(option & LOAD_IMPLEMENTS)), None)
+            if implement is not None:
+                percent = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
+                load = round_load(known.value * percent / 100, implement, self.kit)
+                top, source, reserve = known.value, known.source, None
+        return Prescription(
             exercise_id=exercise.id,
             name=exercise.name,
             pattern=exercise.pattern,
             sets=sets,
-            reps=dose.reps,
-            seconds=None,
-            load=None,
+            reps=reps,
+            seconds=seconds,
+            load=load,
             unit=self.athlete.units.value,
-            percent_1rm=None,
-            reps_in_reserve=dose.reps_in_reserve,
-            rest_seconds=dose.rest_seconds,
+            percent_1rm=percent,
+            reps_in_reserve=reserve,
+            rest_seconds=rest,
             implements=exercise.implements,
             unilateral=exercise.unilateral,
-        )
-        if exercise.timed:
-            return replace(item, reps=None, seconds=dose.seconds, reps_in_reserve=None)
-        if exercise.pattern == "plyometric" and kind is not StrengthKind.BODYWEIGHT:
-            plyo = self.tables.dose(f"plyometric.{self.athlete.experience.value}")
-            return replace(
-                item, reps=plyo.reps, rest_seconds=plyo.rest_seconds, reps_in_reserve=None
-            )
-        known = self.maxes.get(exercise.id)
-        option = exercise.option_for(self.owned) or frozenset()
-        implement = next(iter(sorted(option & LOAD_IMPLEMENTS)), None)
-        if known is None or implement is None or not exercise.loaded:
-            return item
-        percent = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
-        return replace(
-            item,
-            load=round_load(known.value * percent / 100, implement, self.kit),
-            percent_1rm=percent,
-            reps_in_reserve=None,
-            one_rep_max=known.value,
-            one_rep_max_source=known.source,
+            one_rep_max=top,
+            one_rep_max_source=source,
         )
 
     # -- timing -------------------------------------------------------------------------
