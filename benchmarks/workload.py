@@ -29,6 +29,9 @@ KITS = [
 ]
 
 
+MAXES = [(), (("back_squat", 100.0), ("deadlift", 120.0)), (("goblet_squat", 32.0),)]
+
+
 def random_week(rng: random.Random, start: date) -> Week:
     days = []
     quality_days = set(rng.sample(range(6), rng.randint(0, 3)))
@@ -38,9 +41,11 @@ def random_week(rng: random.Random, start: date) -> Week:
         if offset == long_day:
             runs.append(Run(RunType.LONG, 7 * 60 + 30, rng.randint(70, 150)))
         elif offset in quality_days:
-            runs.append(Run(rng.choice(QUALITY), rng.choice([360, 390, 420, 1080]), rng.randint(40, 80)))
+            start = rng.choice([360, 390, 420, 1080])
+            runs.append(Run(rng.choice(QUALITY), start, rng.randint(40, 80)))
         elif rng.random() < 0.7:
-            runs.append(Run(rng.choice(EASY), rng.choice([360, 390, 420, 720]), rng.randint(25, 60)))
+            start = rng.choice([360, 390, 420, 720])
+            runs.append(Run(rng.choice(EASY), start, rng.randint(25, 60)))
         days.append(Day(start + timedelta(days=offset), tuple(runs)))
     return Week(start, tuple(days), cutback=rng.random() < 0.2)
 
@@ -55,7 +60,7 @@ def random_athlete(rng: random.Random) -> Athlete:
         equipment=rng.choice(KITS),
         heavy_sessions=rng.choice([None, None, None, 1, 2, 3]),
         available=tuple(window for _ in range(7)),
-        one_rep_max=rng.choice([(), (("back_squat", 100.0), ("deadlift", 120.0)), (("goblet_squat", 32.0),)]),
+        one_rep_max=rng.choice(MAXES),
     )
 
 

@@ -241,6 +241,8 @@ def test_protocol(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every bad input becomes one line on stderr and exit code 2."""
+    import click
+
     from runlift.io.planfile import InputError
 
     try:
@@ -248,15 +250,15 @@ def main(argv: list[str] | None = None) -> None:
     except (InputError, BadInput) as error:
         sys.stderr.write(f"runlift: error: {error}\n")
         sys.exit(2)
-    except typer.Exit as done:
+    except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
-    except typer.Abort:
+    except click.exceptions.Abort:
         sys.stderr.write("runlift: aborted\n")
         sys.exit(130)
-    except typer.TyperException as error:
+    except click.ClickException as error:
         message = " ".join(error.format_message().split())
         sys.stderr.write(f"runlift: error: {message} (see runlift --help)\n")
-        sys.exit(error.exit_code if error.exit_code else 2)
+        sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
     sys.exit(code if isinstance(code, int) else 0)
