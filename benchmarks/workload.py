@@ -41,11 +41,11 @@ def random_week(rng: random.Random, start: date) -> Week:
         if offset == long_day:
             runs.append(Run(RunType.LONG, 7 * 60 + 30, rng.randint(70, 150)))
         elif offset in quality_days:
-            start = rng.choice([360, 390, 420, 1080])
-            runs.append(Run(rng.choice(QUALITY), start, rng.randint(40, 80)))
+            at = rng.choice([360, 390, 420, 1080])
+            runs.append(Run(rng.choice(QUALITY), at, rng.randint(40, 80)))
         elif rng.random() < 0.7:
-            start = rng.choice([360, 390, 420, 720])
-            runs.append(Run(rng.choice(EASY), start, rng.randint(25, 60)))
+            at = rng.choice([360, 390, 420, 720])
+            runs.append(Run(rng.choice(EASY), at, rng.randint(25, 60)))
         days.append(Day(start + timedelta(days=offset), tuple(runs)))
     return Week(start, tuple(days), cutback=rng.random() < 0.2)
 

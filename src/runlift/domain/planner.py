@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import combinations, pairwise
+from itertools import combinations
 
-from runlift.domain.checker import gate_verdicts, judge, session_verdicts
-from runlift.domain.context import PREFERRED_GAP, Slot, WeekContext
+from runlift.domain.checker import judge, session_verdicts
+from runlift.domain.context import Slot, WeekContext
 from runlift.domain.library import Library
 from runlift.domain.model import (
-    LOADED_KINDS,
     Athlete,
     Day,
     DayType,
@@ -37,21 +36,19 @@ from runlift.domain.model import (
 )
 from runlift.domain.notes import plan_notes
 from runlift.domain.prescription import KnownMax, known_maxes
-from runlift.domain.rules import SESSION_RULES, DatedVerdict, Verdict, weekly_target
-from runlift.domain.rules.placement import AvoidLiftAfterLongRun
+from runlift.domain.rules import DatedVerdict, Verdict, weekly_target
+from runlift.domain.search import (
+    AVOID_LONG_RUN,
+    DAY_MINUTES,
+    PLANNER_BLOCKS,
+    Candidate,
+    assess,
+    choose_days,
+    day_spread,
+    room,
+)
 from runlift.domain.sessions import Composer
 
-WEEK_MINUTES = 7 * 24 * 60
-DAY_MINUTES = 24 * 60
-AVOID_LONG_RUN = AvoidLiftAfterLongRun()
-# Judged per candidate day. Left out: whether a long-run day can be avoided (it depends on
-# all the days, so it is judged after), and the rules `find_start` meets by construction
-# (inside the windows, no overlap, the kind's default length); the final check still runs all.
-BY_CONSTRUCTION = frozenset(
-    {AVOID_LONG_RUN.id, "within-availability", "no-overlap", "session-length"}
-)
-PLACEMENT_RULES = tuple(r for r in SESSION_RULES if r.id not in BY_CONSTRUCTION)
-PLANNER_BLOCKS = frozenset({"phase-dose"})  # soft rules the planner still will not plan against
 BY_DESIGN = frozenset({"race-buffer", "phase-dose"})  # a shortfall from these is intended
 EASY_DAY_SESSIONS = 2
 EASY_KIND_RANK = {DayType.EASY: 0, DayType.REST: 1, DayType.HARD: 2}
@@ -68,94 +65,6 @@ class Plan:
     warnings: tuple[DatedVerdict, ...]
     notes: tuple[str, ...]
     maxes: dict[str, KnownMax]
-
-
-@dataclass(slots=True)
-class _Candidate:
-    day: int
-    slot: Slot | None
-    verdicts: list[Verdict]
-    legal: bool
-    soft_fails: int
-    gap: int  # minutes from the end of the run to the start, capped at 6 h; 6 h with no run
-    room: int  # days until the next hard day, capped at 3
-
-
-def _room(ctx: WeekContext, day: int) -> int:
-    room = 0
-    for step in range(1, 4):
-        following = day + step
-        kind = ctx.day_types[following] if following < len(ctx.days) else ctx.following_type
-        if kind is DayType.HARD:
-            break
-        room += 1
-    return room
-
-
-def _assess(ctx: WeekContext, day: int, kind: StrengthKind, minutes: int) -> _Candidate:
-    loaded = kind in LOADED_KINDS
-    start = ctx.find_start(day, minutes, loaded=True)
-    if start is None:
-        blocked = Verdict(
-            "within-availability",
-            False,
-            True,
-            f"No free {minutes}-min stretch after the run inside your times on "
-            f"{ctx.day(day).weekday_name}.",
-        )
-        return _Candidate(day, None, [blocked], False, 0, 0, 0)
-    slot = Slot(kind, start, minutes)
-    verdicts = session_verdicts(ctx, day, slot, PLACEMENT_RULES)
-    if not loaded:
-        # A novice's main bodyweight sessions follow heavy work's placement as a preference.
-        shadow = Slot(StrengthKind.HEAVY, start, minutes)
-        verdicts += [Verdict(v.rule, v.ok, False, v.text) for v in gate_verdicts(ctx, day, shadow)]
-    legal = not any(not v.ok and (v.hard or v.rule in PLANNER_BLOCKS) for v in verdicts)
-    last_run = ctx.last_run_end(day, before=start)
-    gap = PREFERRED_GAP if last_run is None else min(start - last_run, PREFERRED_GAP)
-    soft = sum(1 for v in verdicts if not v.ok and not v.hard)
-    return _Candidate(day, slot, verdicts, legal, soft, gap, _room(ctx, day))
-
-
-def _spread(starts: list[int]) -> int:
-    """The smallest gap between consecutive sessions, the week taken to repeat."""
-    if len(starts) < 2:
-        return WEEK_MINUTES
-    ordered = sorted(starts)
-    gaps = [b - a for a, b in pairwise(ordered)]
-    gaps.append(ordered[0] + WEEK_MINUTES - ordered[-1])
-    return min(gaps)
-
-
-def _day_spread(days: tuple[int, ...]) -> int:
-    """The smallest gap in days between the given days, the week taken to repeat."""
-    if len(days) < 2:
-        return 7
-    ordered = sorted(days)
-    gaps = [b - a for a, b in pairwise(ordered)]
-    return min(min(gaps), ordered[0] + 7 - ordered[-1])
-
-
-def _spacing_fails(starts: list[int]) -> int:
-    ordered = sorted(starts)
-    return sum(1 for a, b in pairwise(ordered) if b - a < 48 * 60)
-
-
-def _choose_days(
-    candidates: list[_Candidate], need: int, fixed_starts: list[int], heavy: bool
-) -> tuple[_Candidate, ...]:
-    def key(combo: tuple[_Candidate, ...]) -> tuple[int, int, int, int, tuple[int, ...]]:
-        starts = fixed_starts + [c.day * DAY_MINUTES + c.slot.start for c in combo if c.slot]
-        soft = sum(c.soft_fails for c in combo) + (_spacing_fails(starts) if heavy else 0)
-        return (
-            -soft,
-            _spread(starts),
-            sum(c.gap for c in combo),
-            sum(c.room for c in combo),
-            tuple(-c.day for c in combo),
-        )
-
-    return max(combinations(candidates, need), key=key)
 
 
 class _WeekPlanner:
@@ -200,7 +109,7 @@ class _WeekPlanner:
             if s.kind is kind
         ]
         need = max(0, self.target.count - len(fixed_days))
-        candidates = [_assess(ctx, day, kind, minutes) for day in range(len(ctx.days))]
+        candidates = [assess(ctx, day, kind, minutes) for day in range(len(ctx.days))]
         candidates = [c for c in candidates if c.day not in fixed_days]
         ctx.loaded_goal = self.target.count
         ctx.legal_plain_days = len(fixed_days) + sum(
@@ -214,9 +123,9 @@ class _WeekPlanner:
                     c.verdicts.append(verdict)
                     c.soft_fails += 0 if verdict.ok else 1
         legal = [c for c in candidates if c.legal]
-        chosen: tuple[_Candidate, ...] = ()
+        chosen: tuple[Candidate, ...] = ()
         if need and legal:
-            chosen = _choose_days(
+            chosen = choose_days(
                 legal, min(need, len(legal)), fixed_starts, kind is StrengthKind.HEAVY
             )
         chosen_days = {c.day for c in chosen}
@@ -231,7 +140,7 @@ class _WeekPlanner:
         return main_days
 
     def _explain_unchosen(
-        self, candidates: list[_Candidate], chosen: set[int], need: int, fixed: list[int]
+        self, candidates: list[Candidate], chosen: set[int], need: int, fixed: list[int]
     ) -> None:
         kind = self.target.kind.value
         main_names = [self.ctx.day(d).weekday_name for d in sorted(chosen | set(fixed))]
@@ -295,7 +204,7 @@ class _WeekPlanner:
 
         def key(combo: Iterable[tuple[int, int]]) -> tuple[int, int, tuple[int, ...]]:
             days = tuple(d for d, _ in combo)
-            return (sum(ranks[d] for d in days), -_day_spread(days), days)
+            return (sum(ranks[d] for d in days), -day_spread(days), days)
 
         chosen = sorted(min(combinations(options, need), key=key))
         kinds = [StrengthKind.CORE] * len(chosen)
@@ -318,7 +227,7 @@ class _WeekPlanner:
     def _compose(self, main_days: list[int]) -> None:
         main_kind = self.target.kind
         deload = self.week.is_deload
-        plyo_day = max(main_days, key=lambda d: (_room(self.ctx, d), d)) if main_days else None
+        plyo_day = max(main_days, key=lambda d: (room(self.ctx, d), d)) if main_days else None
         order = {day: i for i, day in enumerate(main_days)}
         for day, sessions in enumerate(self.sessions):
             sessions.sort(key=lambda s: s.start)

@@ -1,0 +1,33 @@
+"""The benchmark scripts keep working (their figures are read by people, not asserted here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_planner_benchmark_runs_on_a_small_workload():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_planner.py", "300"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "weeks/s" in result.stdout
+
+
+def test_cli_benchmark_runs_a_few_times():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_cli.py", "2"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "median" in result.stdout
