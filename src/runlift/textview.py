@@ -23,6 +23,11 @@ from runlift.domain.prescription import Estimate
 from runlift.domain.rules import DatedVerdict, Verdict
 
 MARK = {True: ("✓", "green"), False: ("✗", "red")}
+LEGEND = Text(
+    "✓ every rule kept   ✗ a hard rule: it rules loaded work out here, or the session breaks it"
+    "   ! a soft rule",
+    style="dim",
+)
 
 
 def _date(day: Day) -> str:
@@ -64,7 +69,7 @@ def week_table(week: Week, reasons: Sequence[Sequence[Verdict]]) -> Table:
     table.add_column("Day", no_wrap=True)
     table.add_column("Runs")
     table.add_column("Strength")
-    table.add_column("Rules (✗ rules loaded work out, ! soft rule)", no_wrap=True)
+    table.add_column("Rules", no_wrap=True)
     for day, why in zip(week.days, reasons, strict=True):
         runs = "\n".join(_run(r) for r in day.runs) or "rest"
         strength = "\n".join(_session(s) for s in day.strength) or "-"
@@ -115,18 +120,17 @@ def findings(title: str, week: Week, found: Sequence[DatedVerdict], style: str) 
 
 
 def reasons_block(week: Week, reasons: Sequence[Sequence[Verdict]]) -> Group:
-    lines = [Text("Why each day", style="bold")]
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+    table.add_column("day", no_wrap=True, style="bold")
+    table.add_column("mark", no_wrap=True)
+    table.add_column("rule", no_wrap=True, style="cyan")
+    table.add_column("why")
     for day, why in zip(week.days, reasons, strict=True):
-        if not why:
-            continue
-        lines.append(Text(f"  {_date(day)}", style="bold"))
-        for verdict in why:
+        for index, verdict in enumerate(why):
             mark, style = MARK[verdict.ok] if verdict.ok or verdict.hard else ("!", "yellow")
-            line = Text(f"    {mark} ", style=style)
-            line.append(verdict.rule, style="cyan")
-            line.append(f"  {verdict.text}")
-            lines.append(line)
-    return Group(*lines)
+            label = _date(day) if index == 0 else ""
+            table.add_row(label, Text(mark, style=style), verdict.rule, verdict.text)
+    return Group(Text("Why each day", style="bold"), table)
 
 
 def header(athlete: Athlete, week: Week, verb: str) -> Text:
@@ -152,6 +156,7 @@ def print_week(
 ) -> None:
     console.print(header(athlete, week, verb))
     console.print(week_table(week, reasons))
+    console.print(LEGEND)
     if sessions:
         for day in week.days:
             for session in day.strength:
