@@ -58,7 +58,14 @@ def assess(ctx: WeekContext, day: int, kind: StrengthKind, minutes: int) -> Cand
             f"No free {minutes}-min stretch after the run inside your times on "
             f"{ctx.day(day).weekday_name}.",
         )
-        return Candidate(day, None, [blocked], False, 0, 0, 0)
+        # Say every other reason too, judged at a nominal evening start.
+        nominal = Slot(StrengthKind.HEAVY if not loaded else kind, 18 * 60, minutes)
+        others = [
+            v if loaded else Verdict(v.rule, v.ok, False, v.text)
+            for v in gate_verdicts(ctx, day, nominal)
+            if not v.ok
+        ]
+        return Candidate(day, None, [blocked, *others], False, 0, 0, 0)
     slot = Slot(kind, start, minutes)
     verdicts = session_verdicts(ctx, day, slot, PLACEMENT_RULES)
     if not loaded:
