@@ -102,6 +102,7 @@ BAD = [
     ("bad-too-many-reps.yaml", "athlete.rep_tests[0].reps", "too light"),
     ("bad-day.yaml", "week.days.tuesday", "mon, tue"),
     ("bad-heavy-sessions.yaml", "athlete.heavy_sessions", "0 to 3"),
+    ("bad-unloaded-test.yaml", "athlete.rep_tests[0].exercise", "dumbbell_bulgarian_split_squat"),
 ]
 
 

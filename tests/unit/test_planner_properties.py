@@ -140,6 +140,8 @@ def test_sessions_have_exercises_the_runner_can_do(runner, the_week):
                 for item in session.exercises:
                     if item.percent_1rm is not None:
                         assert 75 <= item.percent_1rm <= 85
+                        assert item.load is not None and item.one_rep_max is not None
+                        assert item.load <= item.one_rep_max * 0.85 + 1e-9
                         assert item.reps is not None and 4 <= item.reps <= 10
 
 

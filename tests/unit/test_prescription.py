@@ -103,6 +103,19 @@ def test_loads_round_to_what_the_kit_can_make(target, implement, kit, expected):
     assert round_load(target, implement, kit) == expected
 
 
+@pytest.mark.parametrize(
+    ("target", "implement", "kit", "ceiling", "expected"),
+    [
+        (48.7, "kettlebell", LB, 51.0, 44),  # 53 lb is nearer but above 85 % of a 60 lb max
+        (23.9, "kettlebell", KG, 25.5, 24),  # nearest is inside the band: kept
+        (71.3, "barbell", KG, 71.0, 70),  # one plate step down
+        (3.0, "dumbbells", KG, 0.5, 1),  # nothing light enough: the lightest there is
+    ],
+)
+def test_a_rounded_load_stays_under_the_top_of_the_band(target, implement, kit, ceiling, expected):
+    assert round_load(target, implement, kit, ceiling) == expected
+
+
 def test_known_values_win_over_rep_tests():
     runner = replace(
         athlete(one_rep_max=(("back_squat", 100.0),)), rep_tests=(RepTest("back_squat", 80, 5),)

@@ -70,6 +70,10 @@ def tables_from_data(data: dict[str, Any]) -> Tables:
             StrengthKind(k): (int(lo), int(hi)) for k, (lo, hi) in timing["session_minutes"].items()
         },
         default_minutes={StrengthKind(k): int(v) for k, v in timing["default_minutes"].items()},
+        heavy_percent=(
+            float(data["heavy"]["percent_band"][0]),
+            float(data["heavy"]["percent_band"][1]),
+        ),
     )
 
 

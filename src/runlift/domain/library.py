@@ -86,6 +86,7 @@ class Tables:
     change_over_seconds: int
     session_minutes: Mapping[StrengthKind, tuple[int, int]]
     default_minutes: Mapping[StrengthKind, int]
+    heavy_percent: tuple[float, float] = (75.0, 85.0)  # the %1RM band of heavy work
 
     def dose(self, key: str) -> Dose:
         return self.doses[key]

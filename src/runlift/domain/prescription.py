@@ -112,26 +112,35 @@ def known_maxes(
     return maxes
 
 
-def round_load(target: float, implement: str, kit: Kit) -> float:
-    """The load nearest `target` that `implement` can make with this kit (ties go lighter)."""
+def round_load(target: float, implement: str, kit: Kit, ceiling: float | None = None) -> float:
+    """The load nearest `target` that `implement` can make with this kit (ties go lighter).
+
+    With a `ceiling` (the top of the dose's %1RM band), a load above it gives way to the next
+    lighter one the kit makes, if there is one: better a rep in hand than a missed set.
+    """
     if implement == "dumbbells":
-        return _nearest(target, kit.dumbbells)
+        return _nearest(target, kit.dumbbells, ceiling)
     if implement == "kettlebell":
-        return _nearest(target, kit.kettlebells)
+        return _nearest(target, kit.kettlebells, ceiling)
     if implement == "barbell":
         step = 2 * min(kit.plates) if kit.plates else 0.0
         if step <= 0 or target <= kit.barbell:
             return kit.barbell
         steps = math.floor((target - kit.barbell) / step + 0.5 - 1e-9)
+        if ceiling is not None and steps > 0 and kit.barbell + steps * step > ceiling + 1e-9:
+            steps -= 1
         return _tidy(kit.barbell + steps * step)
     if implement == "cable":
         steps = max(1, math.floor(target / kit.cable_step + 0.5 - 1e-9))
+        if ceiling is not None and steps > 1 and steps * kit.cable_step > ceiling + 1e-9:
+            steps -= 1
         return _tidy(steps * kit.cable_step)
     raise ValueError(f"unknown implement {implement!r}")
 
 
-def _nearest(target: float, choices: tuple[float, ...]) -> float:
-    return min(choices, key=lambda load: (abs(load - target), load))
+def _nearest(target: float, choices: tuple[float, ...], ceiling: float | None = None) -> float:
+    allowed = [c for c in choices if ceiling is None or c <= ceiling + 1e-9] or [min(choices)]
+    return min(allowed, key=lambda load: (abs(load - target), load))
 
 
 def _tidy(value: float) -> float:

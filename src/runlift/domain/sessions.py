@@ -130,7 +130,8 @@ class Composer:
             implement = next(iter(sorted(option & LOAD_IMPLEMENTS)), None)
             if implement is not None:
                 percent = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
-                load = round_load(known.value * percent / 100, implement, self.kit)
+                ceiling = known.value * self.tables.heavy_percent[1] / 100
+                load = round_load(known.value * percent / 100, implement, self.kit, ceiling)
                 top, source, reserve = known.value, known.source, None
         return Prescription(
             exercise_id=exercise.id,
@@ -229,7 +230,9 @@ class Composer:
                 NOVICE_MAIN_TEMPLATE if main else EASY_BODYWEIGHT_TEMPLATE, kind, cap
             )
             if main and plyometrics:
-                extra = self._plyometrics()
+                # Bodyweight main sessions (novices, recovery) take the entry step only.
+                calf = self.library.exercises.get("calf_raise")
+                extra = [calf] if calf is not None else []
         elif kind is StrengthKind.CORE:
             chosen = self._choose(CORE_TEMPLATE, kind, min(cap, 3))
         else:

@@ -178,6 +178,22 @@ def _exercise_id(value: Any, field: str, library: Library) -> str:
     return value
 
 
+def _loaded_exercise_id(value: Any, field: str, library: Library) -> str:
+    """A max or a rep test needs a lift dosed by load, not a body-weight or band exercise."""
+    exercise_id = _exercise_id(value, field, library)
+    if not library[exercise_id].loaded:
+        loaded = [x.id for x in library.by_pattern[library[exercise_id].pattern] if x.loaded]
+        hint = (
+            f" (loaded {library[exercise_id].pattern} lifts: {', '.join(loaded[:4])})"
+            if loaded
+            else ""
+        )
+        raise InputError(
+            field, f"{exercise_id!r} is not lifted with a load, so it has no one-rep max{hint}"
+        )
+    return exercise_id
+
+
 def _rep_tests(value: Any, library: Library) -> tuple[RepTest, ...]:
     if value is None:
         return ()
@@ -193,7 +209,7 @@ def _rep_tests(value: Any, library: Library) -> tuple[RepTest, ...]:
                 raise InputError(
                     f"{field}.{key}", "missing; a rep test needs exercise, load and reps"
                 )
-        exercise = _exercise_id(row["exercise"], f"{field}.exercise", library)
+        exercise = _loaded_exercise_id(row["exercise"], f"{field}.exercise", library)
         load = _number(row["load"], f"{field}.load", low=0)
         reps = row["reps"]
         if isinstance(reps, int) and not isinstance(reps, bool) and reps > MAX_TEST_REPS:
@@ -289,7 +305,7 @@ def parse_athlete(value: Any, library: Library) -> Athlete:
         heavy_sessions=None if heavy is None else _whole(heavy, "athlete.heavy_sessions", 0, 3),
         one_rep_max=tuple(
             (
-                _exercise_id(key, f"athlete.one_rep_max.{key}", library),
+                _loaded_exercise_id(key, f"athlete.one_rep_max.{key}", library),
                 _number(v, f"athlete.one_rep_max.{key}", low=0.01),
             )
             for key, v in sorted(maxes.items())
