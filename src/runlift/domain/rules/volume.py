@@ -87,16 +87,22 @@ def weekly_target(athlete: Athlete) -> Target:
     return Target(StrengthKind.HEAVY, count, tuple(reasons))
 
 
-def _loaded(ctx: WeekContext) -> list[tuple[int, int, StrengthSession]]:
-    """(absolute start minute, day index, session) of every loaded session, in time order."""
+def _sessions(
+    ctx: WeekContext, kinds: frozenset[StrengthKind]
+) -> list[tuple[int, int, StrengthSession]]:
+    """(start in minutes from the week's start, day index, session) for the given kinds, in
+    time order."""
     found = [
         (day * 1440 + s.start, day, s)
         for day, d in enumerate(ctx.days)
         for s in d.strength
-        if s.kind in LOADED_KINDS
+        if s.kind in kinds
     ]
     found.sort(key=lambda item: item[0])
     return found
+
+
+HEAVY = frozenset({StrengthKind.HEAVY})
 
 
 class HeavySpacing(WeekRule):
@@ -105,13 +111,7 @@ class HeavySpacing(WeekRule):
     hard = False
 
     def check_week(self, ctx: WeekContext) -> Iterable[DatedVerdict]:
-        heavy = [
-            (day * 1440 + s.start, day)
-            for day, d in enumerate(ctx.days)
-            for s in d.strength
-            if s.kind is StrengthKind.HEAVY
-        ]
-        heavy.sort()
+        heavy = [(start, day) for start, day, _ in _sessions(ctx, HEAVY)]
         for (before, first), (after, day) in itertools.pairwise(heavy):
             gap = after - before
             earlier = ctx.day(first).weekday_name
@@ -133,7 +133,7 @@ class WeeklyHeavyCount(WeekRule):
 
     def check_week(self, ctx: WeekContext) -> Iterable[DatedVerdict]:
         athlete = ctx.athlete
-        loaded_days = sorted({day for _, day, _ in _loaded(ctx)})
+        loaded_days = sorted({day for _, day, _ in _sessions(ctx, LOADED_KINDS)})
         if athlete.experience is Experience.NOVICE:
             for day in loaded_days:
                 text = (
@@ -179,12 +179,7 @@ class PhaseDose(WeekRule):
 
     def check_week(self, ctx: WeekContext) -> Iterable[DatedVerdict]:
         athlete = ctx.athlete
-        heavy = [
-            (day, s)
-            for day, d in enumerate(ctx.days)
-            for s in d.strength
-            if s.kind is StrengthKind.HEAVY
-        ]
+        heavy = [(day, session) for _, day, session in _sessions(ctx, HEAVY)]
         limit = PHASE_DEFAULT[athlete.phase]
         if athlete.heavy_sessions is None and athlete.phase in (
             Phase.PEAK,
