@@ -115,9 +115,19 @@ def test_there_is_a_protocol_for_every_experience_level():
 def test_unlocks_follow_the_purchase_order_and_name_new_exercises_only():
     library = load_library()
     found = library.unlocks(["bands"])
-    order = [item for item, _ in found]
-    assert order == [e for e in EQUIPMENT if e in order]
-    assert "bands" not in order
-    kettlebell = dict(found)["kettlebell"]
-    assert any(x.id == "kettlebell_swing" for x in kettlebell)
+    singles = [item for item, _ in found if "+" not in item]
+    assert singles == [e for e in EQUIPMENT if e in singles]
+    assert "bands" not in singles
+    unlocked = dict(found)
+    assert any(x.id == "kettlebell_swing" for x in unlocked["kettlebell"])
     assert all(not x.doable_with(frozenset({"bands"})) for _, xs in found for x in xs)
+
+
+def test_unlocks_name_pieces_that_only_work_together():
+    unlocked = dict(load_library().unlocks([]))
+    assert "back_squat" in {x.id for x in unlocked["barbell+rack"]}
+    assert "bench_press" in {x.id for x in unlocked["bench+barbell+rack"]}
+    every = [x.id for _, xs in unlocked.items() for x in xs]
+    assert len(every) == len(set(every)), (
+        "each exercise is listed once, under its smallest purchase"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import combinations
 
 from runlift.domain.model import EQUIPMENT, Kit, StrengthKind, Units
 
@@ -163,15 +164,22 @@ class Library:
         ]
 
     def unlocks(self, equipment: Iterable[str]) -> list[tuple[str, list[Exercise]]]:
-        """For each piece of equipment not yet owned, in purchase order, what adding it alone
-        makes doable. Pieces that unlock nothing on their own are left out."""
+        """What each next purchase makes doable, in the usual purchase order: single pieces
+        first, then sets of two or three that only work together (a barbell and a rack for
+        back squats). Each exercise is listed once, under the smallest purchase; purchases
+        that unlock nothing new are left out."""
         owned = frozenset(equipment)
+        missing = [item for item in EQUIPMENT if item not in owned]
+        locked = [x for x in self.select() if not x.doable_with(owned)]
         result: list[tuple[str, list[Exercise]]] = []
-        for item in EQUIPMENT:
-            if item in owned:
-                continue
-            more = owned | {item}
-            gained = [x for x in self.select() if not x.doable_with(owned) and x.doable_with(more)]
-            if gained:
-                result.append((item, gained))
+        listed: set[str] = set()
+        for size in (1, 2, 3):
+            found_now: set[str] = set()
+            for items in combinations(missing, size):
+                more = owned | set(items)
+                gained = [x for x in locked if x.id not in listed and x.doable_with(more)]
+                if gained:
+                    result.append(("+".join(items), gained))
+                    found_now.update(x.id for x in gained)
+            listed |= found_now
         return result
