@@ -12,13 +12,16 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
     help="Fit strength training into a runner's week: placed by rules, prescribed, explained.",
 )
 
 FORMATS = ("text", "json")
 WIDE = 110  # when writing to a file or pipe, room for the week table on one line a day
-FormatOption = Annotated[str, typer.Option("--format", help="text or json")]
+# show_default=False: Typer would print the default as "\[default: text]" without rich markup.
+FormatOption = Annotated[
+    str, typer.Option("--format", help="text (the default) or json", show_default=False)
+]
 FormulaOption = Annotated[
     str | None,
     typer.Option(

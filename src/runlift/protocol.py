@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.text import Text
 
 from runlift.catalog import load_library, load_protocols
-from runlift.domain.model import Experience
-from runlift.domain.sessions import lifts_to_test
+from runlift.domain.model import Experience, StrengthKind
+from runlift.domain.planner import plan_week
 from runlift.io.planfile import InputError
 
 
@@ -19,8 +19,20 @@ def protocol_for(file: str | None, experience: str | None) -> dict[str, Any]:
 
     library = load_library()
     athlete = None
+    untested: list[dict[str, str]] = []
     if file is not None:
-        athlete = read_plan_file(file, library, local_today()).athlete
+        request = read_plan_file(file, library, local_today())
+        athlete = request.athlete
+        plan = plan_week(athlete, request.week, library)
+        for day in plan.week.days:
+            for session in day.strength:
+                for item in session.exercises:
+                    lift = library[item.exercise_id]
+                    row = {"id": lift.id, "name": lift.name, "pattern": lift.pattern}
+                    heavy = session.kind is StrengthKind.HEAVY
+                    wanted = heavy and lift.loaded and not lift.timed and item.load is None
+                    if wanted and row not in untested:
+                        untested.append(row)
     if experience is not None:
         try:
             level = Experience(experience)
@@ -44,10 +56,7 @@ def protocol_for(file: str | None, experience: str | None) -> dict[str, Any]:
         "steps": data["steps"],
     }
     if athlete is not None:
-        result["lifts_to_test"] = [
-            {"id": x.id, "name": x.name, "pattern": x.pattern}
-            for x in lifts_to_test(athlete, library)
-        ]
+        result["lifts_to_test"] = untested
     return result
 
 

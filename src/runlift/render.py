@@ -75,7 +75,7 @@ def session_json(session: StrengthSession) -> dict[str, Any]:
 
 
 def reason_json(verdict: Verdict) -> dict[str, Any]:
-    return {"rule": verdict.rule, "ok": verdict.ok, "text": verdict.text}
+    return {"rule": verdict.rule, "ok": verdict.ok, "hard": verdict.hard, "text": verdict.text}
 
 
 def day_json(day: Day, reasons: Sequence[Verdict]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 from runlift.catalog import load_library
 from runlift.domain.checker import Judgement, judge
 from runlift.domain.library import Library
+from runlift.domain.notes import SAFETY
 from runlift.domain.planner import Plan, plan_week
 from runlift.domain.prescription import Estimate, EstimateError, estimate_one_rep_max
 from runlift.io.planfile import InputError, PlanRequest
@@ -65,7 +66,7 @@ def check_file(path: str, today: date | None = None) -> Checked:
 
 def check_json(checked: Checked) -> dict[str, Any]:
     j = checked.judgement
-    return week_json(checked.request.week, j.reasons, j.violations, j.warnings)
+    return week_json(checked.request.week, j.reasons, j.violations, j.warnings, (SAFETY,))
 
 
 def plan_batch_line(line: str, number: int, formula: str | None, today: date) -> dict[str, Any]:

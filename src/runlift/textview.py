@@ -48,13 +48,17 @@ def _session(session: StrengthSession) -> str:
     )
 
 
-def _why(reasons: Sequence[Verdict], has_strength: bool) -> Text:
-    """A glance: what rules a day out for loaded work, or whether its session keeps them all."""
+def _why(reasons: Sequence[Verdict], has_strength: bool, flagged: Sequence[Verdict]) -> Text:
+    """A glance: what rules a day out for loaded work, or whether its sessions keep the rules
+    (`flagged`: the warnings and violations dated on the day)."""
     text = Text()
-    broken = [v for v in reasons if not v.ok]
-    if has_strength and not broken:
-        return Text("✓ rules kept", style="green")
-    for verdict in broken:
+    if has_strength:
+        shown = list(flagged)
+        if not shown:
+            return Text("✓ rules kept", style="green")
+    else:
+        shown = [v for v in reasons if not v.ok]
+    for verdict in shown:
         if text:
             text.append("\n")
         mark, style = ("✗", "red") if verdict.hard else ("!", "yellow")
@@ -64,17 +68,22 @@ def _why(reasons: Sequence[Verdict], has_strength: bool) -> Text:
     return text
 
 
-def week_table(week: Week, reasons: Sequence[Sequence[Verdict]]) -> Table:
+def week_table(
+    week: Week, reasons: Sequence[Sequence[Verdict]], findings: Sequence[DatedVerdict] = ()
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, header_style="bold", pad_edge=False)
     table.add_column("Day", no_wrap=True)
     table.add_column("Runs")
     table.add_column("Strength")
     table.add_column("Rules", no_wrap=True)
-    for day, why in zip(week.days, reasons, strict=True):
+    for index, (day, why) in enumerate(zip(week.days, reasons, strict=True)):
         runs = "\n".join(_run(r) for r in day.runs) or "rest"
         strength = "\n".join(_session(s) for s in day.strength) or "-"
         label = f"{_date(day)} ({day.day_type.value})"
-        table.add_row(label, runs, strength, _why(why, bool(day.strength)), end_section=True)
+        flagged = [f.verdict for f in findings if f.day == index]
+        table.add_row(
+            label, runs, strength, _why(why, bool(day.strength), flagged), end_section=True
+        )
     return table
 
 
@@ -86,8 +95,8 @@ def _dose(item: Prescription) -> str:
 
 def _load(item: Prescription) -> str:
     if item.load is not None:
-        hands = f"2 x {item.load:g}" if item.implements == 2 else f"{item.load:g}"
-        return f"{hands} {item.unit} ({item.percent_1rm:g} % of {item.one_rep_max:g})"
+        each = " in each hand" if item.implements == 2 else ""
+        return f"{item.load:g} {item.unit}{each} ({item.percent_1rm:g} % of {item.one_rep_max:g})"
     if item.reps_in_reserve is not None:
         return f"leave {item.reps_in_reserve} in reserve"
     if item.pattern == "plyometric":
@@ -155,7 +164,7 @@ def print_week(
     sessions: bool = True,
 ) -> None:
     console.print(header(athlete, week, verb))
-    console.print(week_table(week, reasons))
+    console.print(week_table(week, reasons, [*violations, *warnings]))
     console.print(LEGEND)
     if sessions:
         for day in week.days:
@@ -178,7 +187,7 @@ def print_week(
 def print_exercises(console: Console, exercises: Sequence[Exercise]) -> None:
     table = Table(header_style="bold")
     for column in ("Pattern", "Level", "Id", "Name", "Equipment", "Loaded"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in ("Id", "Level"))
     for x in exercises:
         options = " or ".join("+".join(sorted(o)) or "body weight" for o in x.equipment)
         table.add_row(x.pattern, str(x.level), x.id, x.name, options, "yes" if x.loaded else "")

@@ -60,7 +60,7 @@ def test_plan_json_follows_the_contract_for_each_example(example):
                 if x["load"] is not None:
                     assert "percent_1rm" in x and "reps_in_reserve" not in x
         for reason in day["reasons"]:
-            assert set(reason) == {"rule", "ok", "text"}
+            assert set(reason) == {"rule", "ok", "hard", "text"}
     assert plan["violations"] == []  # nothing fixed breaks a hard rule in the examples
 
 

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from runlift.domain.context import Slot, WeekContext
-from runlift.domain.model import DayType, Race, StrengthKind
+from runlift.domain.model import DayType, Race, StrengthKind, StrengthSession
 from runlift.domain.rules import SESSION_RULES, WEEK_RULES, all_rules
 from runlift.domain.rules.calendar import NoOverlap, RaceBuffer, RecoveryWindow, WithinAvailability
 from runlift.domain.rules.placement import (
@@ -569,7 +570,7 @@ WEEK_CASES = [
         WeeklyHeavyCount(),
         athlete("novice"),
         week(None, [run("hills"), lift("heavy")], None, [run("tempo"), lift("bodyweight")]),
-        [(1, False), (0, False)],
+        [(1, False)],  # told to start with bodyweight; the heavy one still counts as a main session
     ),
     (
         "one heavy session in build",
@@ -671,3 +672,19 @@ def test_hard_and_soft_match_the_guidelines():
             "avoid-lift-after-long-run", "session-length", "phase-dose", "deload-with-running"}  # fmt: skip
     assert {i for i in hard if rules[i].hard is True} == hard
     assert {i for i in soft if rules[i].hard is False} == soft
+
+
+def test_taper_flags_heavy_work_of_more_than_two_sets():
+    from runlift.domain.model import Prescription
+
+    squat = Prescription("back_squat", "Back squat", "squat", 3, 5, None, 80, "kg", 81.1, None, 60)
+    session = StrengthSession(StrengthKind.HEAVY, clock("18:00"), 45, True, (squat,))
+    taper_week = week(None, [run("intervals"), session])
+    assert week_verdicts(PhaseDose(), athlete(phase="taper"), taper_week) == [(1, False)]
+    two_sets = StrengthSession(
+        StrengthKind.HEAVY, clock("18:00"), 45, True, (replace(squat, sets=2),)
+    )
+    assert (
+        week_verdicts(PhaseDose(), athlete(phase="taper"), week(None, [run("intervals"), two_sets]))
+        == []
+    )

@@ -27,6 +27,7 @@ PREFERRED_GAP = 6 * 60
 MINIMUM_GAP = 3 * 60
 GRID = 15  # sessions start on the quarter hour
 EVENING = 18 * 60  # when nothing anchors a session, aim for after work
+AFTER_WORK = 17 * 60  # loaded work after a morning run: from here when the gap allows
 GOAL_RACE_BUFFER_DAYS = 7
 RACE_BUFFER_DAYS = 3
 RECOVERY_DAYS = 7
@@ -183,23 +184,27 @@ class WeekContext:
         *,
         loaded: bool,
         busy: list[tuple[int, int]] | None = None,
+        bounds: tuple[int, int] | None = None,
     ) -> int | None:
         """When a session of `minutes` can start on day `index`, or None if it cannot fit.
 
-        Loaded work starts after all the day's runs: the earliest start at least 6 h after the
-        last run when the windows allow it, otherwise the latest start (the longest gap).
-        Other work goes straight after the last run, or nearest 18:00 on a day without runs.
+        Loaded work starts after all the day's runs: at least 6 h after the last run when the
+        windows allow it (from 17:00 if that also fits: run in the morning, lift after work),
+        otherwise as late as possible (the longest gap). Other work goes straight after the
+        last run, or nearest 18:00 on a day without runs. `bounds` limits the start further
+        (to keep 48 h from a session the runner fixed).
         """
         spans = _free_spans(self.windows(index), busy if busy is not None else self.busy(index))
         runs = self.days[index].runs
         after = max((r.end for r in runs), default=None)
+        low, high = bounds if bounds is not None else (0, MINUTES_PER_DAY)
         starts: list[tuple[int, int]] = []  # (earliest, latest) feasible start per span
         for span_start, span_end in spans:
-            earliest = span_start
+            earliest = max(span_start, low)
             if loaded and after is not None:
                 earliest = max(earliest, after)
             earliest = _ceil_grid(earliest)
-            latest = span_end - minutes
+            latest = min(span_end - minutes, high)
             if latest >= earliest:
                 starts.append((earliest, latest - (latest - earliest) % GRID))
         if not starts:
@@ -213,7 +218,8 @@ class WeekContext:
             later = [lo for lo, hi in starts if lo >= after]
             return min(later) if later else max(hi for _, hi in starts)
         wanted = _ceil_grid(after + PREFERRED_GAP)
-        for lo, hi in starts:
-            if hi >= wanted:
-                return max(lo, wanted)
+        for target in (max(wanted, AFTER_WORK), wanted):
+            for lo, hi in starts:
+                if hi >= target:
+                    return max(lo, target)
         return max(hi for _, hi in starts)

@@ -109,7 +109,7 @@ class _WeekPlanner:
             if s.kind is kind
         ]
         need = max(0, self.target.count - len(fixed_days))
-        candidates = [assess(ctx, day, kind, minutes) for day in range(len(ctx.days))]
+        candidates = [assess(ctx, day, kind, minutes, fixed_starts) for day in range(len(ctx.days))]
         candidates = [c for c in candidates if c.day not in fixed_days]
         ctx.loaded_goal = self.target.count
         ctx.legal_plain_days = len(fixed_days) + sum(
@@ -162,9 +162,9 @@ class _WeekPlanner:
                         "weekly-heavy-count",
                         True,
                         False,
-                        f"No {kind} session here: the week's {len(main_names)} went to "
-                        f"{_join(main_names)}, which sit further apart or leave more "
-                        "recovery.",
+                        f"No {kind} session here: {_went_to(main_names)}, which the "
+                        "preferences favour (spread out, longer recovery, more room "
+                        "before the next quality day).",
                     )
                 )
         placed = len(chosen) + len(fixed)
@@ -251,7 +251,9 @@ class _WeekPlanner:
                         "deload-with-running",
                         True,
                         False,
-                        "Cutback week for running: strength deloads with it, about half the sets.",
+                        "Cutback week for running: strength deloads with it, about half the sets."
+                        if self.week.cutback
+                        else "Deload week, as you asked: about half the sets.",
                     )
                 )
 
@@ -284,6 +286,12 @@ class _WeekPlanner:
             ),
             maxes=self.maxes,
         )
+
+
+def _went_to(names: list[str]) -> str:
+    if len(names) == 1:
+        return f"the week's one session went to {names[0]}"
+    return f"the week's {len(names)} went to {_join(names)}"
 
 
 def _join(names: list[str]) -> str:

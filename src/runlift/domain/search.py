@@ -14,6 +14,7 @@ from runlift.domain.rules.placement import AvoidLiftAfterLongRun
 
 WEEK_MINUTES = 7 * 24 * 60
 DAY_MINUTES = 24 * 60
+SPACING = 48 * 60
 AVOID_LONG_RUN = AvoidLiftAfterLongRun()
 # Judged per candidate day. Left out: whether a long-run day can be avoided (it depends on
 # all the days, so it is judged after), and the rules `find_start` meets by construction
@@ -47,9 +48,26 @@ def room(ctx: WeekContext, day: int) -> int:
     return room
 
 
-def assess(ctx: WeekContext, day: int, kind: StrengthKind, minutes: int) -> Candidate:
+def spacing_bounds(day: int, fixed_starts: list[int]) -> tuple[int, int] | None:
+    """Start times on `day` that keep 48 h from the heavy sessions the runner fixed."""
+    if not fixed_starts:
+        return None
+    base = day * DAY_MINUTES
+    low = max([f + SPACING - base for f in fixed_starts if f < base] or [0])
+    high = min([f - SPACING - base for f in fixed_starts if f > base] or [DAY_MINUTES])
+    return (low, high)
+
+
+def assess(
+    ctx: WeekContext, day: int, kind: StrengthKind, minutes: int, fixed_starts: list[int]
+) -> Candidate:
     loaded = kind in LOADED_KINDS
-    start = ctx.find_start(day, minutes, loaded=True)
+    bounds = spacing_bounds(day, fixed_starts) if kind is StrengthKind.HEAVY else None
+    start = None
+    if bounds is not None:
+        start = ctx.find_start(day, minutes, loaded=True, bounds=bounds)
+    if start is None:
+        start = ctx.find_start(day, minutes, loaded=True)
     if start is None:
         blocked = Verdict(
             "within-availability",
@@ -100,7 +118,7 @@ def day_spread(days: tuple[int, ...]) -> int:
 
 def _spacing_fails(starts: list[int]) -> int:
     ordered = sorted(starts)
-    return sum(1 for a, b in pairwise(ordered) if b - a < 48 * 60)
+    return sum(1 for a, b in pairwise(ordered) if b - a < SPACING)
 
 
 def choose_days(

@@ -27,6 +27,7 @@ NOVICE_MAIN_TEMPLATE = ("squat", "lunge", "hinge", "push", "pull")
 EASY_BODYWEIGHT_TEMPLATE = ("lunge", "hinge", "plyometric", "core", "twist")
 CORE_TEMPLATE = ("core:hold", "core", "twist", "core:hold", "core")
 PILATES_SIZE = 6
+EASY_DAY_KIT = frozenset({"bands", "mini_bands", "mat"})
 
 # Highest rung each experience level reaches: novices stay on the lower rungs.
 LEVEL_CAP = {Experience.NOVICE: 2, Experience.INTERMEDIATE: 4, Experience.ADVANCED: 5}
@@ -51,15 +52,17 @@ class Composer:
         self.used: set[str] = set()
 
     # -- choosing exercises -------------------------------------------------------------
-    def _pick(self, pattern: str, kind: StrengthKind, taken: set[str], cap: int) -> Exercise | None:
+    def _pick(
+        self, pattern: str, kind: StrengthKind, taken: set[str], cap: int, owned: frozenset[str]
+    ) -> Exercise | None:
         """A tested lift first, then loaded, then the staple lifts, then the highest rung; one
         not used yet this week when there is a choice. `core:hold` asks for a timed hold."""
         pattern, _, want = pattern.partition(":")
-        candidates = self.library.reachable(pattern, kind, cap, self.owned)
+        candidates = self.library.reachable(pattern, kind, cap, owned)
         if not candidates and kind is StrengthKind.HEAVY:
             # No loaded or hard rung within reach: the top body-weight rung still trains it.
             kind = StrengthKind.BODYWEIGHT
-            candidates = self.library.reachable(pattern, kind, cap, self.owned)
+            candidates = self.library.reachable(pattern, kind, cap, owned)
         if not candidates:
             return None
         tested = self.maxes
@@ -75,11 +78,17 @@ class Composer:
                 return exercise
         return None
 
-    def _choose(self, patterns: tuple[str, ...], kind: StrengthKind, cap: int) -> list[Exercise]:
+    def _choose(
+        self,
+        patterns: tuple[str, ...],
+        kind: StrengthKind,
+        cap: int,
+        owned: frozenset[str] | None = None,
+    ) -> list[Exercise]:
         taken: set[str] = set()
         chosen: list[Exercise] = []
         for pattern in patterns:
-            exercise = self._pick(pattern, kind, taken, cap)
+            exercise = self._pick(pattern, kind, taken, cap, self.owned if owned is None else owned)
             if exercise is not None:
                 taken.add(exercise.id)
                 chosen.append(exercise)
@@ -125,7 +134,15 @@ class Composer:
         elif exercise.pattern == "plyometric" and kind is not StrengthKind.BODYWEIGHT:
             plyo = self.tables.dose(f"plyometric.{self.athlete.experience.value}")
             reps, rest, reserve = plyo.reps, plyo.rest_seconds, None
-        elif exercise.loaded and (known := self.maxes.get(exercise.id)) is not None:
+        elif kind is StrengthKind.HEAVY and not exercise.loaded:
+            # Body-weight rungs in a heavy session: hard reps, close to the end of the set.
+            hard = self.tables.dose("heavy_unloaded.all")
+            reps, rest, reserve = hard.reps, hard.rest_seconds, hard.reps_in_reserve
+        elif (
+            kind is StrengthKind.HEAVY
+            and exercise.loaded
+            and (known := self.maxes.get(exercise.id)) is not None
+        ):
             option = exercise.option_for(self.owned) or frozenset()
             implement = next(iter(sorted(option & LOAD_IMPLEMENTS)), None)
             if implement is not None:
@@ -226,9 +243,12 @@ class Composer:
             chosen = self._plyometrics() + self._choose(("plyometric",), kind, cap)
         elif kind is StrengthKind.BODYWEIGHT:
             cap = min(cap, 2)
-            chosen = self._choose(
-                NOVICE_MAIN_TEMPLATE if main else EASY_BODYWEIGHT_TEMPLATE, kind, cap
-            )
+            if main:
+                chosen = self._choose(NOVICE_MAIN_TEMPLATE, kind, cap)
+            else:
+                # Easy-day work stays body weight and bands: no weights the day before a run.
+                light = self.owned & EASY_DAY_KIT
+                chosen = self._choose(EASY_BODYWEIGHT_TEMPLATE, kind, cap, light)
             if main and plyometrics:
                 # Bodyweight main sessions (novices, recovery) take the entry step only.
                 calf = self.library.exercises.get("calf_raise")
@@ -253,21 +273,3 @@ class Composer:
 
 def _with_sets(item: Prescription, sets: int) -> Prescription:
     return replace(item, sets=sets)
-
-
-def lifts_to_test(athlete: Athlete, library: Library) -> list[Exercise]:
-    """The loaded lift per main pattern the planner would reach for, where no max is known."""
-    known = {exercise_id for exercise_id, _ in athlete.one_rep_max}
-    known |= {test.exercise for test in athlete.rep_tests}
-    cap = LEVEL_CAP[athlete.experience]
-    found = []
-    for pattern in ("squat", "lunge", "hinge", "push", "pull"):
-        ladder = [
-            x
-            for x in library.ladder(pattern, StrengthKind.HEAVY)
-            if x.loaded and x.level <= cap and x.doable_with(athlete.equipment)
-        ]
-        if not ladder or any(x.id in known for x in ladder):
-            continue
-        found.append(min(ladder, key=lambda x: (not x.primary, -x.level, x.id)))
-    return found

@@ -156,8 +156,9 @@ class AvoidLiftAfterLongRun(SessionRule):
         if ctx.legal_plain_days >= goal:
             return self.verdict(
                 False,
-                f"{name} holds a {minutes}-min long run; other days can carry the week's "
-                f"{goal} loaded session{'s' if goal != 1 else ''} without lifting on tired legs.",
+                f"{name} holds a {minutes}-min long run; the rules leave enough other days "
+                f"for the week's {goal} loaded session{'s' if goal != 1 else ''}, so lifting "
+                "on tired legs is best avoided.",
             )
         return self.verdict(
             True,

@@ -158,12 +158,8 @@ class WeeklyHeavyCount(WeekRule):
             return
         target = weekly_target(ctx.athlete)
         kind = target.kind
-        have = sum(
-            1
-            for d in ctx.days
-            for s in d.strength
-            if s.kind is kind or (kind is StrengthKind.HEAVY and s.kind in LOADED_KINDS)
-        )
+        counted = LOADED_KINDS | {kind}  # a novice's heavy session still counts as a main one
+        have = sum(1 for d in ctx.days for s in d.strength if s.kind in counted)
         if have < target.count:
             text = (
                 f"{have} {kind.value} session{'s' if have != 1 else ''} this week; "
