@@ -23,6 +23,7 @@ from runlift.domain.model import (
 )
 
 LONG_RUN_MINUTES = 90
+LONG_RUNS = frozenset({RunType.LONG, RunType.PROGRESSION})
 PREFERRED_GAP = 6 * 60
 MINIMUM_GAP = 3 * 60
 GRID = 15  # sessions start on the quarter hour
@@ -94,6 +95,17 @@ class WeekContext:
         self.following_type = week.next_day_type or first
         self.following_assumed = week.next_day_type is None
         self.races = self._races()
+        self._long_runs = [
+            max(
+                (
+                    r.minutes
+                    for r in d.runs
+                    if r.type in LONG_RUNS and r.minutes >= LONG_RUN_MINUTES
+                ),
+                default=0,
+            )
+            for d in week.days
+        ]
         self._windows = [
             tuple((w.start, w.end) for w in athlete.windows(d.date.weekday())) for d in week.days
         ]
@@ -129,14 +141,7 @@ class WeekContext:
 
     def long_run(self, index: int) -> int:
         """Minutes of the day's long run of 90 min or more, else 0."""
-        return max(
-            (
-                r.minutes
-                for r in self.days[index].runs
-                if r.type in (RunType.LONG, RunType.PROGRESSION) and r.minutes >= LONG_RUN_MINUTES
-            ),
-            default=0,
-        )
+        return self._long_runs[index]
 
     # -- races --------------------------------------------------------------------------
     def _races(self) -> tuple[RaceDate, ...]:
