@@ -9,6 +9,7 @@ from typing import Any
 
 from runlift.domain.library import Dose, Exercise, Formula, Library, Tables
 from runlift.domain.model import Kit, StrengthKind, Units
+from runlift.domain.season import RaceProfile, SeasonShape
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -89,6 +90,20 @@ def load_protocols() -> dict[str, Any]:
 
 def raw_training() -> dict[str, Any]:
     return _read("training.toml")
+
+
+@lru_cache(maxsize=1)
+def load_season_shape() -> SeasonShape:
+    """How a season is laid out (catalog/training.toml, [season])."""
+    data = raw_training()["season"]
+    return SeasonShape(
+        profiles=tuple(
+            RaceProfile(float(p["min_km"]), int(p["taper"]), int(p["peak"]), int(p["recovery"]))
+            for p in sorted(data["profiles"], key=lambda p: -p["min_km"])
+        ),
+        build_share=float(data["build_share"]),
+        cutback_every=int(data["cutback_every"]),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,203 @@
+"""Watching the running while strength load changes (guidelines §5).
+
+Signals, robust first: VDOT from races and time trials; pace per heartbeat on easy runs
+(efficiency factor); session-RPE load; weekly volume. `reassess-when-running-declines` fires
+when running drifts down beyond the noise of the runner's own weeks for 2-3 weeks while
+strength load rose, and offers a lighter strength plan. A mileage ramp alone never drops
+strength from the plan.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from runlift.domain.log import RaceResult, RunDone, StrengthDone
+from runlift.domain.model import RunType
+
+EASY_TYPES = frozenset({RunType.EASY, RunType.RECOVERY})
+BASELINE_WEEKS = 6
+RECENT_WEEKS = 3
+NOISE_FLOOR = 0.02  # a drift smaller than 2 % of the baseline is never called a decline
+STRENGTH_RISE = 1.10
+MILEAGE_RISE = 1.10
+
+
+def vdot(distance_km: float, seconds: float) -> float:
+    """Daniels & Gilbert VDOT of a race or time trial (5 km in 24:34 gives 39.1)."""
+    minutes = seconds / 60
+    velocity = distance_km * 1000 / minutes
+    vo2 = -4.60 + 0.182258 * velocity + 0.000104 * velocity**2
+    fraction = (
+        0.8 + 0.1894393 * math.exp(-0.012778 * minutes) + 0.2989558 * math.exp(-0.1932605 * minutes)
+    )
+    return vo2 / fraction
+
+
+def efficiency(run: RunDone) -> float | None:
+    """Pace per heartbeat: metres a minute per beat a minute, on easy runs with HR and distance."""
+    if run.type not in EASY_TYPES or not run.distance_km or not run.avg_hr or run.minutes <= 0:
+        return None
+    return run.distance_km * 1000 / run.minutes / run.avg_hr
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSignals:
+    week: date
+    run_minutes: float = 0.0
+    run_km: float = 0.0
+    run_load: float = 0.0  # session-RPE
+    efficiency: float | None = None  # mean of the week's easy runs
+    vdot: float | None = None  # best race or time trial
+    strength_load: float = 0.0  # sets x reps x load
+    strength_sessions: int = 0
+
+
+def weekly_signals(
+    runs: Sequence[RunDone],
+    lifts: Sequence[StrengthDone],
+    races: Sequence[RaceResult] = (),
+) -> list[WeekSignals]:
+    """One row per week from the first logged week to the last, empty weeks included."""
+    by_week: dict[date, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for run in runs:
+        row = by_week[monday(run.date)]
+        row["minutes"].append(run.minutes)
+        row["km"].append(run.distance_km or 0)
+        if run.load is not None:
+            row["load"].append(run.load)
+        value = efficiency(run)
+        if value is not None:
+            row["ef"].append(value)
+    for lift in lifts:
+        if lift.skipped:
+            continue
+        row = by_week[monday(lift.date)]
+        row["strength"].append(lift.volume())
+        row["sessions"].append(1)
+    for race in races:
+        by_week[monday(race.date)]["vdot"].append(vdot(race.distance_km, race.seconds))
+    if not by_week:
+        return []
+    first, last = min(by_week), max(by_week)
+    weeks = []
+    current = first
+    while current <= last:
+        row = by_week.get(current, {})
+        weeks.append(
+            WeekSignals(
+                week=current,
+                run_minutes=sum(row.get("minutes", [])),
+                run_km=sum(row.get("km", [])),
+                run_load=sum(row.get("load", [])),
+                efficiency=statistics.fmean(row["ef"]) if row.get("ef") else None,
+                vdot=max(row["vdot"]) if row.get("vdot") else None,
+                strength_load=sum(row.get("strength", [])),
+                strength_sessions=len(row.get("sessions", [])),
+            )
+        )
+        current += timedelta(weeks=1)
+    return weeks
+
+
+@dataclass(frozen=True, slots=True)
+class LighterPlan:
+    heavy_sessions: int
+    sets_less: int = 1
+    room_before_quality_days: int = 2
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reassess:
+    rule: str
+    text: str
+    evidence: tuple[str, ...]
+    lighter: LighterPlan
+    mileage_rising: bool = False
+    dates: tuple[date, ...] = field(default=())
+
+
+def _declined(baseline: list[float], recent: list[float]) -> tuple[bool, float, float]:
+    """Recent weeks below the baseline by more than its own noise (and at least 2 %)."""
+    mean = statistics.fmean(baseline)
+    noise = statistics.stdev(baseline) if len(baseline) > 1 else 0.0
+    margin = max(2 * noise, NOISE_FLOOR * abs(mean))
+    below = [value < mean - max(noise, NOISE_FLOOR * abs(mean) / 2) for value in recent]
+    drop = mean - statistics.fmean(recent)
+    return drop > margin and sum(below) >= len(recent) - 1, mean, margin
+
+
+def reassess(weeks: Sequence[WeekSignals], heavy_sessions: int) -> Reassess | None:
+    """The reassess warning with its evidence, or None when running holds up (or the data is
+    too thin to say)."""
+    if len(weeks) < BASELINE_WEEKS + RECENT_WEEKS:
+        return None
+    window = list(weeks[-(BASELINE_WEEKS + RECENT_WEEKS) :])
+    base, recent = window[:BASELINE_WEEKS], window[BASELINE_WEEKS:]
+    strength_before = statistics.fmean(w.strength_load for w in base)
+    strength_now = statistics.fmean(w.strength_load for w in recent)
+    if strength_now <= max(strength_before * STRENGTH_RISE, 1):
+        return None
+    evidence: list[str] = []
+    declined = False
+    signals: tuple[tuple[str, Callable[[WeekSignals], float | None], str], ...] = (
+        ("pace per heartbeat on easy runs", lambda w: w.efficiency, "{:.3f}"),
+        ("VDOT from races and time trials", lambda w: w.vdot, "{:.1f}"),
+    )
+    for label, pick, fmt in signals:
+        base_values = [v for w in base if (v := pick(w)) is not None]
+        recent_pairs = [(w.week, v) for w in recent if (v := pick(w)) is not None]
+        if len(base_values) < 3 or len(recent_pairs) < 2:
+            continue
+        down, mean, margin = _declined(base_values, [v for _, v in recent_pairs])
+        if down:
+            declined = True
+            weeks_text = ", ".join(f"week of {d:%d %b} {fmt.format(v)}" for d, v in recent_pairs)
+            evidence.append(
+                f"{label}: {fmt.format(mean)} on average over the {len(base_values)} weeks "
+                f"before, now {weeks_text} (the noise of your own weeks is {fmt.format(margin)})"
+            )
+    if not declined:
+        return None
+    evidence.append(
+        f"strength load (sets x reps x load): {strength_before:,.0f} a week before, "
+        f"{strength_now:,.0f} a week over the last {len(recent)} weeks"
+    )
+    km_before = statistics.fmean(w.run_km for w in base)
+    km_now = statistics.fmean(w.run_km for w in recent)
+    rising = km_now > km_before * MILEAGE_RISE
+    keep = min(max(heavy_sessions, 1), 2)
+    lighter = LighterPlan(
+        heavy_sessions=keep,
+        text=(
+            f"A lighter strength plan: {keep} heavy session{'s' if keep > 1 else ''} a week, "
+            "one set fewer on each lift, and at least two days between a heavy session and "
+            "the next quality run."
+        ),
+    )
+    text = (
+        "Your running has drifted down for the last few weeks while your strength load rose. "
+        "The point of lifting is to run better: lighten the strength plan for now."
+    )
+    if rising:
+        text += (
+            " Your mileage is rising too; that is a time to keep strength work, lighter,"
+            " not to drop it."
+        )
+    return Reassess(
+        "reassess-when-running-declines",
+        text,
+        tuple(evidence),
+        lighter,
+        rising,
+        tuple(w.week for w in recent),
+    )

@@ -1,0 +1,106 @@
+"""The reassess warning on generated seasons: it fires on a real decline while strength load
+rises, and stays quiet on noise."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from runlift.domain.log import ExerciseDone, RaceResult, RunDone, SetDone, StrengthDone
+from runlift.domain.model import RunType, StrengthKind
+from runlift.domain.monitoring import efficiency, reassess, vdot, weekly_signals
+
+START = date(2026, 9, 7)  # a Monday
+
+
+def generate(
+    seed: int,
+    *,
+    decline: float = 0.0,
+    strength_rise: float = 1.0,
+    km_rise: float = 1.0,
+    weeks: int = 12,
+):
+    """Easy runs with the runner's usual day-to-day noise; the last 3 weeks can run slower at
+    the same heart rate (`decline`), with more strength (`strength_rise`) or more km."""
+    rng = random.Random(seed)
+    runs, lifts = [], []
+    for week in range(weeks):
+        late = week >= weeks - 3
+        for day in (0, 2, 4, 6):
+            on = START + timedelta(weeks=week, days=day)
+            pace_m_per_min = 180 * (1 - (decline if late else 0)) * rng.gauss(1, 0.015)
+            hr = rng.gauss(142, 2)
+            km = 8 * (km_rise if late else 1)
+            minutes = km * 1000 / pace_m_per_min
+            runs.append(RunDone(on, RunType.EASY, minutes, km, round(hr), 4))
+        load = 80 * (strength_rise if late else 1)
+        for day in (1, 3):
+            sets = tuple(SetDone(6, load, 2) for _ in range(3))
+            lifts.append(
+                StrengthDone(
+                    START + timedelta(weeks=week, days=day),
+                    StrengthKind.HEAVY,
+                    (ExerciseDone("back_squat", sets),),
+                )
+            )
+    return runs, lifts
+
+
+def test_vdot_matches_daniels():
+    assert round(vdot(5, 24 * 60 + 34), 1) == 39.1
+
+
+def test_efficiency_needs_an_easy_run_with_heart_rate_and_distance():
+    assert efficiency(RunDone(START, RunType.EASY, 50, 10, 140)) == pytest.approx(10000 / 50 / 140)
+    assert efficiency(RunDone(START, RunType.TEMPO, 50, 10, 160)) is None
+    assert efficiency(RunDone(START, RunType.EASY, 50, 10, None)) is None
+
+
+def test_a_real_decline_while_strength_rises_gives_the_warning_with_evidence():
+    runs, lifts = generate(1, decline=0.06, strength_rise=1.4)
+    warning = reassess(weekly_signals(runs, lifts), heavy_sessions=3)
+    assert warning is not None
+    assert warning.rule == "reassess-when-running-declines"
+    assert any("pace per heartbeat" in line for line in warning.evidence)
+    assert any("strength load" in line for line in warning.evidence)
+    assert any("week of" in line for line in warning.evidence)  # dated evidence
+    assert warning.lighter.heavy_sessions == 2  # the third session goes
+    assert warning.lighter.sets_less == 1
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_noise_alone_never_raises_the_alarm(seed):
+    runs, lifts = generate(seed, decline=0.0, strength_rise=1.4)
+    assert reassess(weekly_signals(runs, lifts), heavy_sessions=2) is None
+
+
+def test_a_decline_without_more_strength_is_not_blamed_on_lifting():
+    runs, lifts = generate(2, decline=0.06, strength_rise=1.0)
+    assert reassess(weekly_signals(runs, lifts), heavy_sessions=2) is None
+
+
+def test_a_mileage_ramp_keeps_strength_in_the_plan():
+    runs, lifts = generate(3, decline=0.06, strength_rise=1.4, km_rise=1.3)
+    warning = reassess(weekly_signals(runs, lifts), heavy_sessions=1)
+    assert warning is not None and warning.mileage_rising
+    assert warning.lighter.heavy_sessions >= 1
+    assert "not to drop it" in warning.text
+
+
+def test_too_few_weeks_say_nothing():
+    runs, lifts = generate(4, decline=0.1, strength_rise=2, weeks=6)
+    assert reassess(weekly_signals(runs, lifts), heavy_sessions=2) is None
+
+
+def test_races_feed_vdot_and_weeks_without_logs_still_appear():
+    runs = [
+        RunDone(START, RunType.EASY, 40, 8, 140),
+        RunDone(START + timedelta(weeks=3), RunType.EASY, 40, 8, 140),
+    ]
+    races = [RaceResult(START + timedelta(days=5), 5, 24 * 60 + 34)]
+    weeks = weekly_signals(runs, [], races)
+    assert len(weeks) == 4
+    assert round(weeks[0].vdot or 0, 1) == 39.1 and weeks[1].run_km == 0
