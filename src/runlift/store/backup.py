@@ -1,0 +1,85 @@
+"""All data as one JSON document, and back: `runlift export` / `runlift restore`.
+
+Rows keep their ids, so a round trip is exact: export, restore into an empty database, export
+again, and the two documents are the same.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Date, delete, func, insert, select, text
+
+from runlift.store.tables import ALL
+
+FORMAT = "runlift-export"
+VERSION = 1
+
+
+class RestoreError(ValueError):
+    """The document cannot be restored; nothing was written."""
+
+
+def export_all(conn: Connection) -> dict[str, Any]:
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for table in ALL:
+        rows = conn.execute(select(table).order_by(table.c.id)).mappings()
+        tables[table.name] = [
+            {
+                key: value.isoformat() if isinstance(value, date) else value
+                for key, value in row.items()
+            }
+            for row in rows
+        ]
+    return {"format": FORMAT, "version": VERSION, "tables": tables}
+
+
+def is_empty(conn: Connection) -> bool:
+    return all(conn.execute(select(func.count()).select_from(t)).scalar_one() == 0 for t in ALL)
+
+
+def restore_all(conn: Connection, document: Any, *, replace: bool = False) -> int:
+    """Write every row of `document`; returns how many. Refuses a non-empty database unless
+    `replace`, in which case the old rows go in the same transaction."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise RestoreError(f'not a runlift export (expected "format": "{FORMAT}")')
+    if document.get("version") != VERSION:
+        raise RestoreError(
+            f"export version {document.get('version')!r} is not supported; use {VERSION}"
+        )
+    tables = document.get("tables")
+    if not isinstance(tables, dict):
+        raise RestoreError('the export has no "tables"')
+    if not is_empty(conn):
+        if not replace:
+            raise RestoreError("the database already holds data; use --replace to overwrite it")
+        for table in reversed(ALL):
+            conn.execute(delete(table))
+    count = 0
+    for table in ALL:
+        rows = tables.get(table.name, [])
+        if not isinstance(rows, list):
+            raise RestoreError(f"tables.{table.name}: expected a list of rows")
+        columns = {c.name: c for c in table.columns}
+        prepared = []
+        for index, row in enumerate(rows):
+            if not isinstance(row, dict) or set(row) - set(columns):
+                raise RestoreError(f"tables.{table.name}[{index}]: unexpected columns")
+            values = dict(row)
+            for name, column in columns.items():
+                if isinstance(column.type, Date) and isinstance(values.get(name), str):
+                    values[name] = date.fromisoformat(values[name])
+            prepared.append(values)
+        if prepared:
+            conn.execute(insert(table), prepared)
+            count += len(prepared)
+    if conn.dialect.name == "postgresql":
+        for table in ALL:
+            conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                )
+            )
+    return count

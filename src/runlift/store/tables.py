@@ -1,0 +1,156 @@
+"""The tables (SQLAlchemy Core). JSON columns hold what the plan file already shapes: the
+equipment list, the availability windows, the kit, the typical week's days."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+    }
+)
+
+athletes = Table(
+    "athletes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("experience", String(20), nullable=False),
+    Column("phase", String(20), nullable=False),
+    Column("units", String(2), nullable=False),
+    Column("equipment", JSON, nullable=False),
+    Column("heavy_sessions", Integer),
+    Column("formula", String(20), nullable=False),
+    Column("usual_run_start", String(5), nullable=False),
+    Column("available", JSON),  # plan-file form: {"tue": ["17:00-20:00"]}
+    Column("kit", JSON),
+    Column("typical_week", JSON, nullable=False),  # plan-file form: {"mon": "rest", ...}
+    Column("lighter", Boolean, nullable=False, default=False),
+)
+
+maxes = Table(
+    "maxes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("exercise_id", String(60), nullable=False),
+    Column("tested_on", Date, nullable=False),
+    Column("load", Float, nullable=False),
+    Column("reps", Integer, nullable=False),  # 1 for a known one-rep max
+)
+
+races = Table(
+    "races",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("date", Date, nullable=False),
+    Column("distance_km", Float, nullable=False),
+    Column("goal", Boolean, nullable=False, default=False),
+    Column("name", String(100)),
+)
+
+seasons = Table(
+    "seasons",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, unique=True
+    ),
+    Column("start", Date, nullable=False),
+    Column("race_id", ForeignKey("races.id", ondelete="CASCADE"), nullable=False),
+)
+
+week_changes = Table(
+    "week_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("week_start", Date, nullable=False),
+    Column("days", JSON),  # replaces the typical week's days that it names
+    Column("cutback", Boolean),  # None: as the season lays it out
+    Column("no_gym", Boolean, nullable=False, default=False),
+    Column("note", Text),
+    UniqueConstraint("athlete_id", "week_start"),
+)
+
+strength_logs = Table(
+    "strength_logs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("date", Date, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("minutes", Integer),
+    Column("skipped", Boolean, nullable=False, default=False),
+    Column("reason", Text),
+)
+
+strength_sets = Table(
+    "strength_sets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "log_id", ForeignKey("strength_logs.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("position", Integer, nullable=False),
+    Column("exercise_id", String(60), nullable=False),
+    Column("reps", Integer, nullable=False),
+    Column("load", Float),
+    Column("reps_in_reserve", Integer),
+    Column("rpe", Float),
+)
+
+run_logs = Table(
+    "run_logs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("date", Date, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("minutes", Float, nullable=False),
+    Column("distance_km", Float),
+    Column("avg_hr", Integer),
+    Column("rpe", Float),
+)
+
+results = Table(
+    "results",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("date", Date, nullable=False),
+    Column("distance_km", Float, nullable=False),
+    Column("seconds", Float, nullable=False),
+    Column("time_trial", Boolean, nullable=False, default=False),
+    Column("name", String(100)),
+)
+
+ALL = (
+    athletes,
+    maxes,
+    races,
+    seasons,
+    week_changes,
+    strength_logs,
+    strength_sets,
+    run_logs,
+    results,
+)
