@@ -287,6 +287,7 @@ class Athlete:
     kit: Kit | None = None
     formula: str = "epley"
     usual_run_start: int = 7 * 60
+    lighter: bool = False  # the lighter plan accepted after `reassess-when-running-declines`
 
     def windows(self, weekday_index: int) -> tuple[Window, ...]:
         return self.available[weekday_index]

@@ -145,6 +145,7 @@ class _WeekPlanner:
         kind = self.target.kind.value
         main_names = [self.ctx.day(d).weekday_name for d in sorted(chosen | set(fixed))]
         blocked: dict[str, list[str]] = {}
+        by_design = 0  # days kept free only by the race and recovery rules
         for c in candidates:
             if c.day in chosen:
                 continue
@@ -152,6 +153,8 @@ class _WeekPlanner:
             if not c.legal:
                 stops = [v for v in fails if v.hard or v.rule in PLANNER_BLOCKS]
                 self.reasons[c.day] += stops
+                if any(v.rule in BY_DESIGN for v in stops):
+                    by_design += 1
                 for v in stops[:1]:
                     blocked.setdefault(v.rule, []).append(self.ctx.day(c.day).weekday_name[:3])
             elif fails:
@@ -168,7 +171,8 @@ class _WeekPlanner:
                     )
                 )
         placed = len(chosen) + len(fixed)
-        if placed < self.target.count and not set(blocked) <= BY_DESIGN:
+        # A race week or the week after a race plans less on purpose: no warning for that.
+        if placed + by_design < self.target.count:
             detail = "; ".join(
                 f"{rule} ruled out {', '.join(days)}" for rule, days in blocked.items()
             )

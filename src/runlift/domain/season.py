@@ -16,6 +16,8 @@ from runlift.domain.library import Library
 from runlift.domain.model import Athlete, Day, DayType, Phase, Race, Run, RunType, Week
 from runlift.domain.planner import Plan, plan_week
 
+TRAVEL_KIT = frozenset({"bands", "mini_bands", "mat"})
+
 
 @dataclass(frozen=True, slots=True)
 class RaceProfile:
@@ -47,6 +49,7 @@ class SeasonWeek:
     phase: Phase
     cutback: bool = False
     race: Race | None = None
+    no_gym: bool = False  # a trip: body weight and bands only that week
 
     @property
     def deload(self) -> bool:
@@ -136,6 +139,8 @@ def plan_season(
     plans: list[Plan] = []
     for index, (season_week, week) in enumerate(zip(weeks, dated, strict=True)):
         runner = replace(athlete, phase=season_week.phase)
+        if season_week.no_gym:
+            runner = replace(runner, equipment=runner.equipment & TRAVEL_KIT)
         reuse = (
             previous is not None
             and index < len(previous.inputs)

@@ -261,6 +261,8 @@ class Composer:
         ordered = [*extra, *chosen]
         dose = self.tables.dose(self._dose_key(kind, index))
         sets = min(dose.sets, max_sets)
+        if self.athlete.lighter and kind is StrengthKind.HEAVY:
+            sets = max_sets = max(1, sets - 1)  # the lighter plan: one set fewer a lift
         if deload:
             sets = max(1, math.ceil(sets / 2))
             max_sets = sets

@@ -268,7 +268,8 @@ def decode(text: str, name: str) -> Any:
         raise InputError(name, f"not valid YAML{where}: {problem}") from None
 
 
-def read_plan_file(path: str, library: Library, today: date) -> PlanRequest:
+def read_plan_data(path: str) -> Any:
+    """The decoded contents of a plan file (YAML or JSON), or an InputError naming FILE."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -284,4 +285,8 @@ def read_plan_file(path: str, library: Library, today: date) -> PlanRequest:
             "FILE",
             f"{path} cannot be read ({error.__class__.__name__}); give a readable UTF-8 plan file",
         ) from None
-    return parse_plan(decode(text, path), library, today)
+    return decode(text, path)
+
+
+def read_plan_file(path: str, library: Library, today: date) -> PlanRequest:
+    return parse_plan(read_plan_data(path), library, today)

@@ -245,7 +245,12 @@ def _owned(conn: Connection, table: Any, athlete_id: int, row_id: int) -> None:
         select(table.c.id).where(table.c.id == row_id, table.c.athlete_id == athlete_id)
     ).first()
     if found is None:
-        raise NotFound(f"no {table.name.replace('_', ' ')} entry {row_id} for this athlete")
+        label = {"strength_logs": "strength", "run_logs": "run", "results": "race"}.get(
+            table.name, table.name
+        )
+        raise NotFound(
+            f"no {label} entry {row_id} for this athlete; `runlift log list` shows the ids"
+        )
 
 
 def delete_entry(conn: Connection, table_name: str, athlete_id: int, row_id: int) -> None:

@@ -82,6 +82,11 @@ def weekly_target(athlete: Athlete) -> Target:
     if athlete.phase is Phase.RECOVERY and asked is None:
         return Target(StrengthKind.BODYWEIGHT, 2, tuple(reasons))
     count = min(count, MAX_LOADED_DAYS)
+    if athlete.lighter and count > 2:
+        count = 2
+        reasons.append(
+            Verdict("weekly-heavy-count", True, False, "Lighter plan accepted: no third session.")
+        )
     text = f"{count} heavy session{'s' if count != 1 else ''} this week"
     reasons.append(Verdict("weekly-heavy-count", True, False, f"{text}, never more than 3."))
     return Target(StrengthKind.HEAVY, count, tuple(reasons))

@@ -1,0 +1,537 @@
+"""The commands that remember: athlete, season, week, log, progress, export, restore.
+
+Each parses, calls one use case in runlift.tracking, and renders (runlift.trackview)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from runlift.cli import BadInput, _format, _print_json, app
+
+AthleteOption = Annotated[
+    str | None, typer.Option("--athlete", help="whose data (needed when there are several)")
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="database URL (default: RUNLIFT_DATABASE_URL, else a SQLite file)"),
+]
+FormatOption = Annotated[str, typer.Option("--format", help="text or json", show_default=False)]
+DateOption = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today)")]
+
+athlete_app = typer.Typer(help="Create and edit athletes.", no_args_is_help=True)
+season_app = typer.Typer(help="A season to a goal race.", no_args_is_help=True)
+log_app = typer.Typer(help="Log what was lifted and run.", no_args_is_help=True)
+app.add_typer(athlete_app, name="athlete")
+app.add_typer(season_app, name="season")
+app.add_typer(log_app, name="log")
+
+
+def _store(db: str | None) -> Any:
+    from runlift.tracking import Store
+
+    return Store(db)
+
+
+def _day(value: str | None, field: str = "--date") -> date:
+    from runlift.services import local_today
+
+    if value is None:
+        return local_today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(field, f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _console() -> Any:
+    from runlift.cli import _console as console
+
+    return console()
+
+
+# -- athlete ----------------------------------------------------------------------------
+@athlete_app.command("create")
+def athlete_create(
+    file: Annotated[
+        str, typer.Argument(help="a plan file: its athlete, week (as the typical week) and races")
+    ],
+    name: Annotated[str | None, typer.Option(help="store under this name instead")] = None,
+    db: DbOption = None,
+) -> int:
+    """Create an athlete from a plan file."""
+    from runlift.tracking.profiles import create_from_file
+
+    prof = create_from_file(_store(db), file, _day(None), name)
+    print(
+        f"Created athlete {prof.name!r} "
+        f"({prof.athlete.experience.value}, {prof.athlete.phase.value})."
+    )
+    return 0
+
+
+@athlete_app.command("list")
+def athlete_list(db: DbOption = None) -> int:
+    """Everyone stored."""
+    from runlift.store import repository as repo
+
+    store = _store(db)
+    with store.transaction() as conn:
+        rows = repo.list_athletes(conn)
+    for row in rows:
+        print(f"{row.fields['name']}: {row.fields['experience']}, {row.fields['phase']}")
+    if not rows:
+        print("No athletes yet: `runlift athlete create FILE`.")
+    return 0
+
+
+@athlete_app.command("show")
+def athlete_show(
+    athlete: AthleteOption = None, db: DbOption = None, format: FormatOption = "text"
+) -> int:
+    """An athlete's settings, maxes and typical week."""
+    from runlift.tracking import profile
+    from runlift.trackview import athlete_json, print_athlete
+
+    with _store(db).transaction() as conn:
+        prof = profile(conn, athlete)
+    if _format(format) == "json":
+        _print_json(athlete_json(prof))
+    else:
+        print_athlete(_console(), prof)
+    return 0
+
+
+@athlete_app.command("set")
+def athlete_set(
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+    phase: Annotated[
+        str | None, typer.Option(help="base, maintenance, build, peak, taper, recovery")
+    ] = None,
+    experience: Annotated[str | None, typer.Option(help="novice, intermediate, advanced")] = None,
+    heavy_sessions: Annotated[int | None, typer.Option(help="0-3")] = None,
+    equipment: Annotated[str | None, typer.Option(help="comma-separated equipment ids")] = None,
+    units: Annotated[str | None, typer.Option(help="kg or lb")] = None,
+    name: Annotated[str | None, typer.Option(help="a new name")] = None,
+) -> int:
+    """Change an athlete's settings (the rest stay as they are)."""
+    from runlift.tracking.profiles import set_fields
+
+    changes: dict[str, Any] = {
+        k: v
+        for k, v in {
+            "phase": phase, "experience": experience, "heavy_sessions": heavy_sessions,
+            "units": units, "name": name,
+        }.items()
+        if v is not None
+    }  # fmt: skip
+    if equipment is not None:
+        changes["equipment"] = sorted(p.strip() for p in equipment.split(",") if p.strip())
+    if not changes:
+        raise BadInput(
+            "athlete set", "nothing to change; give --phase, --experience, --heavy-sessions, ..."
+        )
+    prof = set_fields(_store(db), athlete, changes)
+    print(f"Saved: {prof.name}, {prof.athlete.experience.value}, {prof.athlete.phase.value}.")
+    return 0
+
+
+@athlete_app.command("week")
+def athlete_week(
+    file: Annotated[str, typer.Argument(help="a plan file whose week becomes the typical week")],
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+) -> int:
+    """Set the typical running week."""
+    from runlift.tracking.profiles import set_typical_week
+
+    prof = set_typical_week(_store(db), athlete, file, _day(None))
+    print(f"Typical week saved for {prof.name}.")
+    return 0
+
+
+@athlete_app.command("test")
+def athlete_test(
+    exercise: Annotated[str, typer.Option(help="exercise id, e.g. back_squat")],
+    load: Annotated[float, typer.Option(help="load lifted")],
+    reps: Annotated[int, typer.Option(help="reps done (1 for a one-rep max)")],
+    date_: DateOption = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+) -> int:
+    """Record a one-rep max or a rep test (the latest per lift is used)."""
+    from runlift.tracking.profiles import add_test
+
+    add_test(_store(db), athlete, exercise, load, reps, _day(date_))
+    print(f"Recorded {exercise}: {load:g} x {reps}.")
+    return 0
+
+
+# -- season -----------------------------------------------------------------------------
+@season_app.command("plan")
+def season_plan(
+    race_date: Annotated[str, typer.Option(help="the goal race, YYYY-MM-DD")],
+    distance: Annotated[float, typer.Option(help="race distance in km")],
+    start: Annotated[
+        str | None, typer.Option(help="first day of the season (default: today)")
+    ] = None,
+    race_name: Annotated[str | None, typer.Option("--name", help="the race's name")] = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+    format: FormatOption = "text",
+) -> int:
+    """Lay out a season to a goal race and plan every week."""
+    from runlift.tracking.seasons import start_season
+    from runlift.trackview import print_season, season_json
+
+    fmt = _format(format)
+    view = start_season(
+        _store(db),
+        athlete,
+        _day(race_date, "--race-date"),
+        distance,
+        _day(start, "--start"),
+        race_name,
+    )
+    _print_json(season_json(view)) if fmt == "json" else print_season(_console(), view)
+    return 0
+
+
+@season_app.command("show")
+def season_show(
+    athlete: AthleteOption = None, db: DbOption = None, format: FormatOption = "text"
+) -> int:
+    """The season: phases, heavy sessions a week, deloads, taper."""
+    from runlift.tracking.seasons import season_view
+    from runlift.trackview import print_season, season_json
+
+    fmt = _format(format)
+    view = season_view(_store(db), athlete)
+    _print_json(season_json(view)) if fmt == "json" else print_season(_console(), view)
+    return 0
+
+
+@season_app.command("change")
+def season_change(
+    week: Annotated[str, typer.Argument(help="any date in the week to change, YYYY-MM-DD")],
+    cutback: Annotated[
+        bool | None,
+        typer.Option("--cutback/--no-cutback", help="a running cutback week (strength deloads)"),
+    ] = None,
+    no_gym: Annotated[
+        bool, typer.Option("--no-gym", help="a trip: body weight and bands only")
+    ] = False,
+    days: Annotated[
+        str | None, typer.Option(help="a plan file whose listed days replace the typical ones")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="why")] = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+) -> int:
+    """Change one week of the season; only what it affects is planned again."""
+    from runlift.io.weekfile import read_plan_data
+    from runlift.tracking.seasons import change_week
+
+    changed_days = None
+    if days is not None:
+        data = read_plan_data(days)
+        week_data = data.get("week", data) if isinstance(data, dict) else None
+        changed_days = week_data.get("days") if isinstance(week_data, dict) else None
+        if not isinstance(changed_days, dict):
+            raise BadInput("--days", "expected a plan file with `week: days:`")
+    view, replanned = change_week(
+        _store(db),
+        athlete,
+        _day(week, "WEEK"),
+        cutback=cutback,
+        no_gym=no_gym,
+        days=changed_days,
+        note=note,
+    )
+    starts = ", ".join(str(view.season.weeks[i].start) for i in replanned) or "none"
+    print(f"Saved. Weeks planned again: {starts}; the other weeks are unchanged.")
+    return 0
+
+
+# -- this week --------------------------------------------------------------------------
+@app.command("week")
+def week_command(
+    date_: DateOption = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+    format: FormatOption = "text",
+) -> int:
+    """This week: what the plan says against what was logged."""
+    from runlift.tracking.seasons import week_view
+    from runlift.trackview import print_week_view, week_view_json
+
+    fmt = _format(format)
+    view = week_view(_store(db), athlete, _day(date_))
+    _print_json(week_view_json(view)) if fmt == "json" else print_week_view(_console(), view)
+    return 0
+
+
+@app.command("progress")
+def progress_command(
+    accept_lighter: Annotated[
+        bool, typer.Option("--accept-lighter", help="take the lighter strength plan offered")
+    ] = False,
+    back_to_normal: Annotated[
+        bool, typer.Option("--back-to-normal", help="undo the lighter plan")
+    ] = False,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+    format: FormatOption = "text",
+) -> int:
+    """e1RM per lift, next prescriptions, the running trend and any reassess warning."""
+    from runlift.tracking.progress import accept_lighter as accept
+    from runlift.tracking.progress import progress
+    from runlift.trackview import print_progress, progress_json
+
+    fmt = _format(format)
+    store = _store(db)
+    if accept_lighter or back_to_normal:
+        accept(store, athlete, accept_lighter)
+        print("Lighter plan accepted." if accept_lighter else "Back to the normal plan.")
+        return 0
+    report = progress(store, athlete, _day(None))
+    _print_json(progress_json(report)) if fmt == "json" else print_progress(_console(), report)
+    return 0
+
+
+# -- export and restore -----------------------------------------------------------------
+@app.command("export")
+def export_command(
+    file: Annotated[str, typer.Argument(help="where to write the JSON (- for standard output)")],
+    db: DbOption = None,
+) -> int:
+    """All data as one JSON document."""
+    from runlift.store.backup import export_all
+
+    with _store(db).transaction() as conn:
+        document = export_all(conn)
+    text = json.dumps(document, indent=1, ensure_ascii=False)
+    if file == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        with open(file, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    return 0
+
+
+@app.command("restore")
+def restore_command(
+    file: Annotated[str, typer.Argument(help="a JSON document from `runlift export`")],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="overwrite a database that holds data")
+    ] = False,
+    db: DbOption = None,
+) -> int:
+    """Load a `runlift export` document (all or nothing)."""
+    from runlift.store.backup import RestoreError, restore_all
+
+    try:
+        with open(file, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise BadInput(
+            "FILE", f"{file} cannot be read as JSON ({error.__class__.__name__})"
+        ) from None
+    try:
+        with _store(db).transaction() as conn:
+            count = restore_all(conn, document, replace=replace)
+    except RestoreError as error:
+        raise BadInput("FILE", str(error)) from None
+    print(f"Restored {count} rows.")
+    return 0
+
+
+# -- the log ----------------------------------------------------------------------------
+@log_app.command("strength")
+def log_strength(
+    kind: Annotated[
+        str, typer.Option(help="heavy, plyometric, bodyweight, core, pilates")
+    ] = "heavy",
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="EXERCISE:SETSxREPS[@LOAD][:rirN|:rpeN]")
+    ] = None,
+    minutes: Annotated[int | None, typer.Option(help="how long it took")] = None,
+    skipped: Annotated[bool, typer.Option("--skipped", help="the session did not happen")] = False,
+    reason: Annotated[str | None, typer.Option(help="why it was skipped")] = None,
+    edit: Annotated[int | None, typer.Option(help="replace entry ID instead of adding one")] = None,
+    date_: DateOption = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+) -> int:
+    """Log a strength session, set by set (or skipped, with a reason)."""
+    from runlift.tracking import logbook
+
+    entry = logbook.strength_entry(_day(date_), kind, set_ or [], minutes, skipped, reason)
+    store = _store(db)
+    if edit is not None:
+        logbook.replace_entry(store, athlete, edit, entry)
+        print(f"Replaced strength entry {edit}.")
+    else:
+        print(f"Logged strength entry {logbook.add(store, athlete, entry)}.")
+    return 0
+
+
+@log_app.command("run")
+def log_run(
+    type_: Annotated[str, typer.Option("--type", help="easy, tempo, long, ...")],
+    minutes: Annotated[float, typer.Option(help="moving time in minutes")],
+    km: Annotated[float | None, typer.Option(help="distance in km")] = None,
+    hr: Annotated[int | None, typer.Option(help="average heart rate")] = None,
+    rpe: Annotated[float | None, typer.Option(help="effort, 1-10")] = None,
+    edit: Annotated[int | None, typer.Option(help="replace entry ID instead of adding one")] = None,
+    date_: DateOption = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+) -> int:
+    """Log a run."""
+    from runlift.tracking import logbook
+
+    entry = logbook.run_entry(_day(date_), type_, minutes, km, hr, rpe)
+    store = _store(db)
+    if edit is not None:
+        logbook.replace_entry(store, athlete, edit, entry)
+        print(f"Replaced run entry {edit}.")
+    else:
+        print(f"Logged run entry {logbook.add(store, athlete, entry)}.")
+    return 0
+
+
+@log_app.command("race")
+def log_race(
+    km: Annotated[float, typer.Option(help="distance in km")],
+    time: Annotated[str, typer.Option(help="finish time, MM:SS or H:MM:SS")],
+    time_trial: Annotated[
+        bool, typer.Option("--time-trial", help="a solo time trial, not a race")
+    ] = False,
+    name: Annotated[str | None, typer.Option(help="the race's name")] = None,
+    date_: DateOption = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+) -> int:
+    """Log a race or time trial result (it feeds VDOT)."""
+    from runlift.domain.monitoring import vdot
+    from runlift.tracking import logbook
+
+    entry = logbook.result_entry(_day(date_), km, time, time_trial, name)
+    entry_id = logbook.add(_store(db), athlete, entry)
+    print(f"Logged result {entry_id}: VDOT {vdot(entry.distance_km, entry.seconds):.1f}.")
+    return 0
+
+
+@log_app.command("list")
+def log_list(
+    since: Annotated[str | None, typer.Option(help="from this date, YYYY-MM-DD")] = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+    format: FormatOption = "text",
+) -> int:
+    """What has been logged."""
+    from runlift.tracking import logbook
+
+    fmt = _format(format)
+    lifts, runs, results = logbook.entries(
+        _store(db), athlete, None if since is None else _day(since, "--since")
+    )
+    if fmt == "json":
+        _print_json(
+            {
+                "strength": [
+                    {
+                        "id": s.id,
+                        "date": s.date.isoformat(),
+                        "kind": s.kind.value,
+                        "skipped": s.skipped,
+                        "reason": s.reason,
+                        "exercises": [
+                            {
+                                "exercise": x.exercise_id,
+                                "sets": [
+                                    {
+                                        "reps": t.reps,
+                                        "load": t.load,
+                                        "reps_in_reserve": t.reps_in_reserve,
+                                        "rpe": t.rpe,
+                                    }
+                                    for t in x.sets
+                                ],
+                            }
+                            for x in s.exercises
+                        ],
+                    }
+                    for s in lifts
+                ],
+                "runs": [
+                    {
+                        "id": r.id,
+                        "date": r.date.isoformat(),
+                        "type": r.type.value,
+                        "minutes": r.minutes,
+                        "distance_km": r.distance_km,
+                        "avg_hr": r.avg_hr,
+                        "rpe": r.rpe,
+                    }
+                    for r in runs
+                ],
+                "results": [
+                    {
+                        "id": r.id,
+                        "date": r.date.isoformat(),
+                        "distance_km": r.distance_km,
+                        "seconds": r.seconds,
+                        "time_trial": r.time_trial,
+                        "name": r.name,
+                    }
+                    for r in results
+                ],
+            }
+        )
+        return 0
+    for s in lifts:
+        body = (
+            "skipped" + (f" ({s.reason})" if s.reason else "")
+            if s.skipped
+            else "; ".join(
+                f"{x.exercise_id} "
+                + ", ".join(f"{t.reps}" + (f"@{t.load:g}" if t.load else "") for t in x.sets)
+                for x in s.exercises
+            )
+        )
+        print(f"strength {s.id}  {s.date}  {s.kind.value}: {body}")
+    for r in runs:
+        extra = f", {r.distance_km:g} km" if r.distance_km else ""
+        print(f"run {r.id}  {r.date}  {r.type.value} {r.minutes:g} min{extra}")
+    for result in results:
+        minutes, seconds = divmod(int(result.seconds), 60)
+        print(
+            f"race {result.id}  {result.date}  {result.distance_km:g} km in {minutes}:{seconds:02d}"
+        )
+    if not (lifts or runs or results):
+        print("Nothing logged yet.")
+    return 0
+
+
+@log_app.command("delete")
+def log_delete(
+    kind: Annotated[str, typer.Argument(help="strength, run or race")],
+    entry_id: Annotated[int, typer.Argument(help="the entry's id (see `runlift log list`)")],
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+) -> int:
+    """Delete one entry."""
+    from runlift.tracking import logbook
+
+    if kind not in ("strength", "run", "race"):
+        raise BadInput("KIND", f"{kind!r} is not allowed; use strength, run or race")
+    logbook.delete(_store(db), athlete, kind, entry_id)
+    print(f"Deleted {kind} entry {entry_id}.")
+    return 0

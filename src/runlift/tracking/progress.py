@@ -1,0 +1,110 @@
+"""`runlift progress`: e1RM per lift, the next prescription, the running trend, the reassess
+warning with its lighter plan, and the retest reminder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from runlift.catalog import load_library
+from runlift.domain.library import LOAD_IMPLEMENTS
+from runlift.domain.log import ExerciseDone, StrengthDone
+from runlift.domain.monitoring import Reassess, WeekSignals, reassess, weekly_signals
+from runlift.domain.progression import Step, Target, estimated_max, next_step, retest_due
+from runlift.store import repository as repo
+from runlift.tracking import Profile, Store, profile
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """Eight-level bars; a gap where a week has no value."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return ""
+    low, high = min(present), max(present)
+    span = (high - low) or 1.0
+    return "".join(
+        " " if v is None else BARS[min(7, int((v - low) / span * 7.999))] for v in values
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LiftTrend:
+    exercise_id: str
+    name: str
+    series: list[tuple[date, float]]  # e1RM by session
+    step: Step | None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    profile: Profile
+    lifts: list[LiftTrend]
+    weeks: list[WeekSignals]
+    warning: Reassess | None
+    retest: str | None
+
+
+def _history(lift: str, sessions: list[StrengthDone]) -> list[tuple[date, ExerciseDone]]:
+    return [
+        (s.date, x) for s in sessions if not s.skipped for x in s.exercises if x.exercise_id == lift
+    ]
+
+
+def lift_trends(prof: Profile, sessions: list[StrengthDone]) -> list[LiftTrend]:
+    library = load_library()
+    tables = library.tables
+    kit = prof.athlete.kit or tables.kits[prof.athlete.units]
+    experience = prof.athlete.experience.value
+    low = tables.dose(f"heavy.{experience}").reps
+    high = min(10, max(low + 1, tables.dose(f"heavy_b.{experience}").reps))
+    lifts = sorted({x.exercise_id for s in sessions for x in s.exercises})
+    trends = []
+    for lift in lifts:
+        history = _history(lift, sessions)
+        series = [
+            (on, e) for on, done in history if (e := estimated_max(done.sets, tables)) is not None
+        ]
+        exercise = library.exercises.get(lift)
+        name = exercise.name if exercise else lift
+        last = history[-1][1] if history else None
+        step = None
+        if last is not None and last.sets:
+            load = last.sets[0].load
+            reps = max(low, min(high, min(s.reps for s in last.sets)))
+            target = Target(lift, len(last.sets), reps, load, low, high)
+            same = [d for _, d in history if d.sets and d.sets[0].load == load]
+            option = exercise.option_for(prof.athlete.equipment) if exercise else None
+            implement = next(iter(sorted((option or frozenset()) & LOAD_IMPLEMENTS)), None)
+            novice = prof.athlete.experience.value == "novice" and load is None
+            step = next_step(target, same[-2:], implement, kit, tables, library, climb=novice)
+        trends.append(LiftTrend(lift, name, series, step))
+    return trends
+
+
+def progress(store: Store, name: str | None, today: date) -> Progress:
+    with store.transaction() as conn:
+        prof = profile(conn, name)
+        sessions = repo.list_strength(conn, prof.id)
+        runs = repo.list_runs(conn, prof.id)
+        results = repo.list_results(conn, prof.id)
+    weeks = weekly_signals(runs, sessions, results)
+    warning = reassess(weeks, prof.athlete.heavy_sessions or 2) if not prof.row.lighter else None
+    return Progress(
+        prof, lift_trends(prof, sessions), weeks, warning, retest_due(prof.last_test(), today)
+    )
+
+
+def accept_lighter(store: Store, name: str | None, accept: bool = True) -> Profile:
+    """The lighter plan in one step (or back to normal): no third heavy session, one set
+    fewer a lift; the planner already favours room before quality days."""
+    with store.transaction() as conn:
+        prof = profile(conn, name)
+        changes: dict[str, Any] = {"lighter": accept}
+        if accept and (prof.athlete.heavy_sessions or 0) > 2:
+            changes["heavy_sessions"] = 2
+        repo.update_athlete(conn, prof.id, **changes)
+        return profile(conn, prof.name)

@@ -1,0 +1,170 @@
+"""A season to a goal race, week changes, and this week planned against done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from runlift.catalog import load_library, load_season_shape
+from runlift.domain.log import RunDone, StrengthDone
+from runlift.domain.model import WEEKDAYS, Day, Race, Week
+from runlift.domain.planner import Plan, plan_week
+from runlift.domain.season import SeasonPlan, SeasonWeek, lay_out, plan_season, season_week_days
+from runlift.io.planfile import InputError
+from runlift.io.weekfile import parse_week
+from runlift.store import repository as repo
+from runlift.tracking import Profile, Store, monday_of, profile, typical_week
+from runlift.tracking.profiles import weekday_keys
+
+RACE_PACE_MIN_PER_KM = 6.0  # only sizes the race day's run; its type is what the rules read
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonView:
+    profile: Profile
+    race: Race
+    distance_km: float
+    season: SeasonPlan
+
+
+def start_season(
+    store: Store,
+    name: str | None,
+    race_date: date,
+    distance_km: float,
+    start: date,
+    race_name: str | None,
+) -> SeasonView:
+    if distance_km <= 0:
+        raise InputError(
+            "--distance", f"{distance_km:g} is not allowed; give the race distance in km"
+        )
+    if race_date < start:
+        raise InputError("--race-date", f"{race_date} is before the season starts ({start})")
+    if (race_date - start).days > 366:
+        raise InputError("--race-date", "more than a year away; start the season later (--start)")
+    with store.transaction() as conn:
+        prof = profile(conn, name)
+        race_id = repo.add_race(conn, prof.id, race_date, distance_km, True, race_name)
+        repo.set_season(conn, prof.id, start, race_id)
+    return season_view(store, name)
+
+
+def _week_input(prof: Profile, week: SeasonWeek, change: Any, race_km: float) -> Week:
+    library = load_library()
+    base = typical_week(prof, week.start, library)
+    typical = dict(enumerate(base.days))
+    if change is not None and change.days:
+        overrides = parse_week(
+            {"start": week.start.isoformat(), "days": change.days},
+            None,
+            prof.athlete,
+            library,
+            week.start,
+        )
+        for index, day in enumerate(overrides.days):
+            if WEEKDAYS[day.date.weekday()] in weekday_keys(change.days):
+                typical[index] = day
+    race_minutes = max(15, round(race_km * RACE_PACE_MIN_PER_KM))
+    return season_week_days(week, typical, race_minutes, 8 * 60)
+
+
+def season_view(store: Store, name: str | None, previous: SeasonPlan | None = None) -> SeasonView:
+    library = load_library()
+    with store.transaction() as conn:
+        prof = profile(conn, name, library)
+        try:
+            row = repo.get_season(conn, prof.id)
+        except repo.NotFound as error:
+            raise InputError("season", str(error)) from None
+        changes = repo.list_week_changes(conn, prof.id)
+    race = Race(row.date, True, row.name)
+    weeks = lay_out(row.start, race, row.distance_km, load_season_shape())
+    adjusted = []
+    for week in weeks:
+        change = changes.get(week.start)
+        if change is not None:
+            week = replace(
+                week,
+                cutback=week.cutback if change.cutback is None else bool(change.cutback),
+                no_gym=bool(change.no_gym),
+            )
+        adjusted.append(week)
+    inputs = [_week_input(prof, w, changes.get(w.start), row.distance_km) for w in adjusted]
+    season = plan_season(prof.athlete, adjusted, inputs, library, (race,), previous)
+    return SeasonView(prof, race, row.distance_km, season)
+
+
+def change_week(
+    store: Store,
+    name: str | None,
+    week_start: date,
+    *,
+    cutback: bool | None,
+    no_gym: bool,
+    days: dict[str, Any] | None,
+    note: str | None,
+) -> tuple[SeasonView, list[int]]:
+    """Record a change to one week; returns the new season and the weeks that were replanned."""
+    before = season_view(store, name)
+    starts = [w.start for w in before.season.weeks]
+    monday = monday_of(week_start)
+    if monday not in starts:
+        raise InputError(
+            "WEEK",
+            f"{week_start} is not in the season ({starts[0]} to {starts[-1] + timedelta(days=6)})",
+        )
+    with store.transaction() as conn:
+        prof = profile(conn, name)
+        repo.set_week_change(
+            conn, prof.id, monday, days=days, cutback=cutback, no_gym=no_gym, note=note
+        )
+    after = season_view(store, name, previous=before.season)
+    replanned = [
+        i
+        for i, (a, b) in enumerate(zip(before.season.plans, after.season.plans, strict=True))
+        if a is not b
+    ]
+    return after, replanned
+
+
+@dataclass(frozen=True, slots=True)
+class WeekView:
+    profile: Profile
+    plan: Plan
+    strength: list[StrengthDone]
+    runs: list[RunDone]
+    phase_source: str
+
+
+def week_view(store: Store, name: str | None, on: date) -> WeekView:
+    """The week holding `on`: planned (from the season when there is one) against done."""
+    library = load_library()
+    monday = monday_of(on)
+    plan = None
+    source = "your typical week"
+    try:
+        season = season_view(store, name)
+        for week, planned in zip(season.season.weeks, season.season.plans, strict=True):
+            if week.start == monday:
+                plan, source = planned, f"your season to {season.race.date} ({week.phase.value})"
+    except InputError:
+        pass
+    with store.transaction() as conn:
+        prof = profile(conn, name, library)
+        if plan is None:
+            plan = plan_week(prof.athlete, typical_week(prof, monday, library), library)
+        lifts = [
+            s
+            for s in repo.list_strength(conn, prof.id, monday)
+            if s.date < monday + timedelta(days=7)
+        ]
+        runs = [
+            r for r in repo.list_runs(conn, prof.id, monday) if r.date < monday + timedelta(days=7)
+        ]
+    return WeekView(prof, plan, lifts, runs, source)
+
+
+def days_of(plan: Plan) -> tuple[Day, ...]:
+    return plan.week.days

@@ -1,0 +1,303 @@
+"""Text and JSON for the commands that remember (athlete, season, week, progress)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from runlift.domain.model import LOADED_KINDS, StrengthKind, format_clock
+from runlift.render import day_json
+from runlift.tracking import Profile
+from runlift.tracking.progress import Progress, sparkline
+from runlift.tracking.seasons import SeasonView, WeekView
+
+
+def athlete_json(prof: Profile) -> dict[str, Any]:
+    return {
+        "id": prof.id,
+        **{k: v for k, v in prof.row.fields.items() if v is not None},
+        "lighter": prof.row.lighter,
+        "typical_week": prof.row.typical_week,
+        "tests": [
+            {
+                "exercise": m.exercise_id,
+                "tested_on": m.tested_on.isoformat(),
+                "load": m.load,
+                "reps": m.reps,
+            }
+            for m in prof.maxes
+        ],
+    }
+
+
+def print_athlete(console: Console, prof: Profile) -> None:
+    a = prof.athlete
+    console.print(Text(f"{a.name}", style="bold"))
+    console.print(f"  {a.experience.value}, {a.phase.value} phase, {a.units.value}")
+    console.print(f"  equipment: {', '.join(sorted(a.equipment)) or 'body weight only'}")
+    if a.heavy_sessions is not None:
+        console.print(f"  heavy sessions a week: {a.heavy_sessions}")
+    if prof.row.lighter:
+        console.print("  lighter plan accepted (one set fewer a lift, no third session)")
+    for m in prof.maxes:
+        kind = "one-rep max" if m.reps == 1 else f"{m.reps}-rep test"
+        console.print(f"  {m.exercise_id}: {m.load:g} {a.units.value} ({kind}, {m.tested_on})")
+    days = ", ".join(
+        f"{k}: {'rest' if v == 'rest' else len(v)}" for k, v in prof.row.typical_week.items()
+    )
+    console.print(f"  typical week: {days}")
+
+
+def _heavy(plan: Any) -> int:
+    return sum(1 for d in plan.week.days for s in d.strength if s.kind in LOADED_KINDS)
+
+
+def _key_runs(plan: Any) -> str:
+    quality = [
+        f"{d.weekday[:2]} {r.type.value}" for d in plan.week.days for r in d.runs if r.is_quality
+    ]
+    return ", ".join(quality) or "easy running"
+
+
+def season_json(view: SeasonView) -> dict[str, Any]:
+    return {
+        "athlete": view.profile.name,
+        "race": {
+            "date": view.race.date.isoformat(),
+            "distance_km": view.distance_km,
+            "name": view.race.name,
+        },
+        "weeks": [
+            {
+                "week_start": w.start.isoformat(),
+                "phase": w.phase.value,
+                "cutback": w.cutback,
+                "deload": w.deload,
+                "no_gym": w.no_gym,
+                "race": w.race is not None,
+                "loaded_sessions": _heavy(p),
+                "key_runs": _key_runs(p),
+                "warnings": [
+                    {
+                        "rule": d.verdict.rule,
+                        "date": p.week.date_of(d.day).isoformat(),
+                        "text": d.verdict.text,
+                    }
+                    for d in p.warnings
+                ],
+            }
+            for w, p in zip(view.season.weeks, view.season.plans, strict=True)
+        ],
+    }
+
+
+def print_season(console: Console, view: SeasonView) -> None:
+    race = view.race
+    name = race.name or "the goal race"
+    title = f"Season to {name} on {race.date:%a %d %b %Y} ({view.distance_km:g} km)"
+    table = Table(title=title, title_justify="left", title_style="bold", header_style="bold")
+    for column in ("Week of", "Phase", "Key runs", "Heavy", "Marks"):
+        table.add_column(column)
+    for week, plan in zip(view.season.weeks, view.season.plans, strict=True):
+        marks = []
+        if week.cutback:
+            marks.append("cutback + strength deload")
+        if week.no_gym:
+            marks.append("no gym")
+        if week.race is not None:
+            marks.append("RACE")
+        if plan.warnings:
+            marks.append(f"{len(plan.warnings)} warning(s)")
+        table.add_row(
+            f"{week.start:%d %b}",
+            week.phase.value,
+            _key_runs(plan),
+            str(_heavy(plan)),
+            ", ".join(marks),
+        )
+    console.print(table)
+    console.print(
+        Text(
+            "`runlift week --date YYYY-MM-DD` shows any week in full, with its sessions.",
+            style="dim",
+        )
+    )
+
+
+def week_view_json(view: WeekView) -> dict[str, Any]:
+    plan = view.plan
+    return {
+        "athlete": view.profile.name,
+        "planned_from": view.phase_source,
+        "week_start": plan.week.start.isoformat(),
+        "planned": [day_json(d, r) for d, r in zip(plan.week.days, plan.reasons, strict=True)],
+        "done": {
+            "strength": [
+                {
+                    "id": s.id,
+                    "date": s.date.isoformat(),
+                    "kind": s.kind.value,
+                    "skipped": s.skipped,
+                    "sets": sum(len(x.sets) for x in s.exercises),
+                }
+                for s in view.strength
+            ],
+            "runs": [
+                {
+                    "id": r.id,
+                    "date": r.date.isoformat(),
+                    "type": r.type.value,
+                    "minutes": r.minutes,
+                    "distance_km": r.distance_km,
+                }
+                for r in view.runs
+            ],
+        },
+    }
+
+
+def print_week_view(console: Console, view: WeekView) -> None:
+    plan = view.plan
+    console.print(
+        Text(
+            f"{view.profile.name}: week of {plan.week.start:%a %d %b %Y}, from {view.phase_source}",
+            style="bold",
+        )
+    )
+    table = Table(header_style="bold")
+    for column in ("Day", "Planned runs", "Planned strength", "Done"):
+        table.add_column(column)
+    for day in plan.week.days:
+        planned_runs = "\n".join(f"{r.type.value} {r.minutes} min" for r in day.runs) or "rest"
+        planned_strength = (
+            "\n".join(
+                f"{s.kind.value} {format_clock(s.start)}, {s.minutes} min" for s in day.strength
+            )
+            or "-"
+        )
+        done = [f"run: {r.type.value} {r.minutes:g} min" for r in view.runs if r.date == day.date]
+        done += [
+            f"{s.kind.value}: "
+            + ("skipped" if s.skipped else f"{sum(len(x.sets) for x in s.exercises)} sets")
+            for s in view.strength
+            if s.date == day.date
+        ]
+        table.add_row(
+            f"{day.date:%a %d %b}", planned_runs, planned_strength, "\n".join(done) or "-"
+        )
+    console.print(table)
+    heavy_planned = sum(
+        1 for d in plan.week.days for s in d.strength if s.kind is StrengthKind.HEAVY
+    )
+    heavy_done = sum(1 for s in view.strength if s.kind is StrengthKind.HEAVY and not s.skipped)
+    console.print(f"Heavy sessions: {heavy_done} done of {heavy_planned} planned.")
+
+
+def progress_json(report: Progress) -> dict[str, Any]:
+    return {
+        "athlete": report.profile.name,
+        "lifts": [
+            {
+                "exercise": t.exercise_id,
+                "e1rm": [{"date": d.isoformat(), "value": v} for d, v in t.series],
+                "next": None
+                if t.step is None
+                else {
+                    "action": t.step.action,
+                    "exercise": t.step.target.exercise_id,
+                    "sets": t.step.target.sets,
+                    "reps": t.step.target.reps,
+                    "load": t.step.target.load,
+                    "why": t.step.reason,
+                },
+            }
+            for t in report.lifts
+        ],
+        "weeks": [
+            {
+                "week_start": w.week.isoformat(),
+                "run_km": round(w.run_km, 1),
+                "run_minutes": round(w.run_minutes),
+                "run_load": round(w.run_load),
+                "efficiency": w.efficiency,
+                "vdot": w.vdot,
+                "strength_load": round(w.strength_load),
+                "strength_sessions": w.strength_sessions,
+            }
+            for w in report.weeks
+        ],
+        "warning": None
+        if report.warning is None
+        else {
+            "rule": report.warning.rule,
+            "text": report.warning.text,
+            "evidence": list(report.warning.evidence),
+            "lighter_plan": report.warning.lighter.text,
+            "accept": "runlift progress --accept-lighter",
+        },
+        "retest": report.retest,
+    }
+
+
+def print_progress(console: Console, report: Progress) -> None:
+    unit = report.profile.athlete.units.value
+    console.print(Text(f"Progress - {report.profile.name}", style="bold"))
+    lifts = Table(title="Estimated one-rep max by lift", title_justify="left", header_style="bold")
+    for column in ("Lift", "Trend", "Latest", "Change", "Next time"):
+        lifts.add_column(column)
+    for t in report.lifts:
+        values = [v for _, v in t.series]
+        latest = f"{values[-1]:g} {unit}" if values else "-"
+        change = (
+            f"{(values[-1] / values[0] - 1) * 100:+.0f} %" if len(values) > 1 and values[0] else ""
+        )
+        step = t.step
+        nxt = ""
+        if step is not None:
+            load = f" @ {step.target.load:g} {unit}" if step.target.load else ""
+            nxt = f"{step.target.sets} x {step.target.reps}{load} ({step.action})"
+            if step.target.exercise_id != t.exercise_id:
+                nxt = f"{step.target.exercise_id}: {nxt}"
+        lifts.add_row(t.name, sparkline(values[-24:]), latest, change, nxt)
+    console.print(lifts)
+    weeks = report.weeks[-12:]
+    running = Table(
+        title="Running and strength, week by week (last 12)",
+        title_justify="left",
+        header_style="bold",
+    )
+    for column in ("Signal", "Trend", "Latest"):
+        running.add_column(column)
+    rows: list[tuple[str, Sequence[float | None], str]] = [
+        ("run km", [w.run_km for w in weeks], "{:.0f}"),
+        ("pace per heartbeat (easy)", [w.efficiency for w in weeks], "{:.3f}"),
+        ("VDOT (races, trials)", [w.vdot for w in weeks], "{:.1f}"),
+        ("session-RPE load", [w.run_load for w in weeks], "{:.0f}"),
+        ("strength load", [w.strength_load for w in weeks], "{:.0f}"),
+    ]
+    for label, series, fmt in rows:
+        present = [v for v in series if v is not None]
+        running.add_row(label, sparkline(series), fmt.format(present[-1]) if present else "-")
+    console.print(running)
+    if report.warning is not None:
+        w = report.warning
+        console.print(Text(f"! {w.rule}", style="bold yellow"))
+        console.print(f"  {w.text}")
+        for line in w.evidence:
+            console.print(f"  - {line}")
+        console.print(f"  {w.lighter.text}")
+        console.print("  Accept it in one step: runlift progress --accept-lighter")
+    elif report.profile.row.lighter:
+        console.print(
+            "Lighter plan in place; `runlift progress --back-to-normal` when running is back."
+        )
+    else:
+        console.print(
+            Text("Running holds up: no sign that lifting is costing your running.", style="green")
+        )
+    if report.retest:
+        console.print(Text(report.retest, style="cyan"))
