@@ -31,3 +31,15 @@ def test_cli_benchmark_runs_a_few_times():
     )
     assert result.returncode == 0, result.stderr
     assert "median" in result.stdout
+
+
+def test_store_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_store.py"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "five years" in result.stdout and "52-week season" in result.stdout
