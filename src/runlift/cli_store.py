@@ -118,11 +118,25 @@ def athlete_set(
     equipment: Annotated[str | None, typer.Option(help="comma-separated equipment ids")] = None,
     units: Annotated[str | None, typer.Option(help="kg or lb")] = None,
     name: Annotated[str | None, typer.Option(help="a new name")] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", help="take every athlete field from this plan file")
+    ] = None,
 ) -> int:
     """Change an athlete's settings (the rest stay as they are)."""
     from runlift.tracking.profiles import set_fields
 
-    changes: dict[str, Any] = {
+    changes: dict[str, Any] = {}
+    if file is not None:
+        from runlift.io.weekfile import read_plan_data
+
+        data = read_plan_data(file)
+        section = data.get("athlete") if isinstance(data, dict) else None
+        if not isinstance(section, dict):
+            raise BadInput("--file", "expected a plan file with an `athlete:` section")
+        changes = {
+            k: v for k, v in section.items() if k not in ("one_rep_max", "rep_tests", "name")
+        }
+    changes |= {
         k: v
         for k, v in {
             "phase": phase, "experience": experience, "heavy_sessions": heavy_sessions,

@@ -194,3 +194,33 @@ def test_a_strength_entry_with_its_sets_goes_in_one_transaction(db_url):
     with store.transaction() as conn:
         assert conn.execute(select(strength_logs)).all() == []
     store.engine.dispose()
+
+
+def test_the_week_plan_follows_what_the_runner_actually_lifts(db_url):
+    from runlift.tracking.seasons import week_view
+
+    store = Store(db_url)
+    create_from_file(store, EXAMPLE, TODAY)  # back squat max 90 kg, tested today
+
+    def squat_load() -> tuple[float, str]:
+        plan = week_view(store, None, date(2026, 12, 1)).plan
+        item = next(
+            x
+            for d in plan.week.days
+            for s in d.strength
+            for x in s.exercises
+            if x.exercise_id == "back_squat"
+        )
+        assert item.load is not None and item.one_rep_max_source is not None
+        return item.load, item.one_rep_max_source
+
+    assert squat_load() == (70, "given")
+    sets = tuple(SetDone(6, 85, 2) for _ in range(3))  # 85 x 6 with 2 in reserve: about 108 kg
+    logbook.add(
+        store,
+        None,
+        StrengthDone(date(2026, 11, 27), StrengthKind.HEAVY, (ExerciseDone("back_squat", sets),)),
+    )
+    load, source = squat_load()
+    assert load > 80 and source == "from your log of 2026-11-27"
+    store.engine.dispose()

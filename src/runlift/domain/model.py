@@ -288,6 +288,7 @@ class Athlete:
     formula: str = "epley"
     usual_run_start: int = 7 * 60
     lighter: bool = False  # the lighter plan accepted after `reassess-when-running-declines`
+    max_sources: tuple[tuple[str, str], ...] = ()  # where a one_rep_max came from, when not given
 
     def windows(self, weekday_index: int) -> tuple[Window, ...]:
         return self.available[weekday_index]

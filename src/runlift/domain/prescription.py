@@ -107,8 +107,9 @@ def known_maxes(
             f"{formula.label} from {test.load:g} {unit} x {test.reps}",
             estimate.rough,
         )
+    sources = dict(athlete.max_sources)
     for exercise_id, value in athlete.one_rep_max:
-        maxes[exercise_id] = KnownMax(value, "given")
+        maxes[exercise_id] = KnownMax(value, sources.get(exercise_id, "given"))
     return maxes
 
 

@@ -13,7 +13,9 @@ from sqlalchemy import Connection, Engine
 
 from runlift.catalog import load_library
 from runlift.domain.library import Library
+from runlift.domain.log import StrengthDone
 from runlift.domain.model import Athlete, RepTest, Week
+from runlift.domain.progression import estimated_max
 from runlift.io.planfile import InputError, parse_athlete
 from runlift.io.weekfile import parse_week
 from runlift.store import repository as repo
@@ -53,19 +55,47 @@ class Profile:
         return max((m.tested_on for m in self.maxes), default=None)
 
 
-def _athlete_from(row: repo.AthleteRow, tests: list[repo.MaxRow], library: Library) -> Athlete:
+def logged_maxes(sessions: list[StrengthDone], library: Library) -> dict[str, tuple[date, float]]:
+    """Per loaded lift, the one-rep max its latest logged session implies."""
+    found: dict[str, tuple[date, float]] = {}
+    for session in sessions:
+        if session.skipped:
+            continue
+        for done in session.exercises:
+            lift = library.exercises.get(done.exercise_id)
+            value = estimated_max(done.sets, library.tables)
+            if lift is not None and lift.loaded and value is not None:
+                found[done.exercise_id] = (session.date, value)
+    return found
+
+
+def _athlete_from(
+    row: repo.AthleteRow,
+    tests: list[repo.MaxRow],
+    logged: dict[str, tuple[date, float]],
+    library: Library,
+) -> Athlete:
     """The stored fields go through the plan-file parser, so stored and typed athletes are
-    judged by the same rules. The latest test per lift wins."""
+    judged by the same rules. Per lift, the newest of a test and the log wins: loads follow
+    what the runner actually lifts."""
     latest: dict[str, repo.MaxRow] = {}
     for test in tests:
         latest[test.exercise_id] = test
     fields = {k: v for k, v in row.fields.items() if v is not None}
-    fields["one_rep_max"] = {k: m.load for k, m in latest.items() if m.reps == 1}
+    maxes = {k: m.load for k, m in latest.items() if m.reps == 1}
     fields["rep_tests"] = [
-        {"exercise": k, "load": m.load, "reps": m.reps} for k, m in latest.items() if m.reps > 1
+        {"exercise": k, "load": m.load, "reps": m.reps}
+        for k, m in latest.items()
+        if m.reps > 1 and not (k in logged and logged[k][0] > m.tested_on)
     ]
+    sources = []
+    for lift, (on, value) in logged.items():
+        if lift not in latest or on > latest[lift].tested_on:
+            maxes[lift] = value
+            sources.append((lift, f"from your log of {on.isoformat()}"))
+    fields["one_rep_max"] = maxes
     athlete = parse_athlete(fields, library)
-    return replace(athlete, lighter=row.lighter)
+    return replace(athlete, lighter=row.lighter, max_sources=tuple(sorted(sources)))
 
 
 def profile(conn: Connection, name: str | None, library: Library | None = None) -> Profile:
@@ -75,7 +105,8 @@ def profile(conn: Connection, name: str | None, library: Library | None = None) 
     except repo.NotFound as error:
         raise InputError("--athlete", str(error)) from None
     tests = repo.list_maxes(conn, row.id)
-    return Profile(row, _athlete_from(row, tests, library), tuple(tests))
+    logged = logged_maxes(repo.list_strength(conn, row.id), library)
+    return Profile(row, _athlete_from(row, tests, logged, library), tuple(tests))
 
 
 def typical_week(prof: Profile, monday: date, library: Library | None = None) -> Week:
