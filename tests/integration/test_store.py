@@ -38,6 +38,10 @@ def test_sqlite_connections_are_set_up_for_durability(tmp_path):
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
+def test_the_head_runlift_checks_for_is_alembics_head():
+    assert schema.alembic_head() == schema.HEAD
+
+
 def test_migrations_upgrade_and_downgrade_a_seeded_database(db_url):
     engine = make_engine(db_url)
     schema.upgrade(engine, "0001")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, inspect
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+HEAD = "0002"  # the newest revision; tests/integration keeps it equal to Alembic's head
 
 
-def _config(connection: object) -> Config:
+def _config(connection: object) -> Any:
+    from alembic.config import Config  # only when a migration has to run: it is slow to import
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -19,13 +21,33 @@ def _config(connection: object) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(_config(connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     with engine.begin() as connection:
         command.downgrade(_config(connection), revision)
+
+
+def ensure_current(engine: Engine) -> None:
+    """Bring the database to HEAD, running Alembic only when it is behind."""
+    if current(engine) != HEAD:
+        upgrade(engine)
+
+
+def alembic_head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    return str(head)
 
 
 def current(engine: Engine) -> str | None:

@@ -28,7 +28,7 @@ class Store:
 
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         self.engine = engine or make_engine(url)
-        schema.upgrade(self.engine)
+        schema.ensure_current(self.engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
