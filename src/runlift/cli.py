@@ -262,6 +262,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except click.ClickException as error:
         message = " ".join(error.format_message().split())
+        if not message:  # no command given: the help was printed, that is all
+            sys.exit(0)
         sys.stderr.write(f"runlift: error: {message} (see runlift --help)\n")
         sys.exit(2)
     except BrokenPipeError:

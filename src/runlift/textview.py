@@ -24,8 +24,8 @@ from runlift.domain.rules import DatedVerdict, Verdict
 
 MARK = {True: ("✓", "green"), False: ("✗", "red")}
 LEGEND = Text(
-    "✓ every rule kept   ✗ a hard rule: it rules loaded work out here, or the session breaks it"
-    "   ! a soft rule",
+    "✓ rules kept   ✗ a hard rule: it rules loaded work out here, or the session breaks it"
+    "   ! a soft rule   · why no session was needed here",
     style="dim",
 )
 
@@ -96,7 +96,8 @@ def _dose(item: Prescription) -> str:
 def _load(item: Prescription) -> str:
     if item.load is not None:
         each = " in each hand" if item.implements == 2 else ""
-        return f"{item.load:g} {item.unit}{each} ({item.percent_1rm:g} % of {item.one_rep_max:g})"
+        real = round(item.load / item.one_rep_max * 100) if item.one_rep_max else 0
+        return f"{item.load:g} {item.unit}{each} ({real} % of {item.one_rep_max:g})"
     if item.reps_in_reserve is not None:
         return f"leave {item.reps_in_reserve} in reserve"
     if item.pattern == "plyometric":

@@ -69,13 +69,14 @@ def assess(
     if start is None:
         start = ctx.find_start(day, minutes, loaded=True)
     if start is None:
-        blocked = Verdict(
-            "within-availability",
-            False,
-            True,
-            f"No free {minutes}-min stretch after the run inside your times on "
-            f"{ctx.day(day).weekday_name}.",
-        )
+        name = ctx.day(day).weekday_name
+        if not ctx.windows(day):
+            text = f"You have no time for strength work on {name}."
+        elif ctx.day(day).runs:
+            text = f"No free {minutes}-min stretch after the run inside your times on {name}."
+        else:
+            text = f"No free {minutes}-min stretch inside your times on {name}."
+        blocked = Verdict("within-availability", False, True, text)
         # Say every other reason too, judged at a nominal evening start.
         nominal = Slot(StrengthKind.HEAVY if not loaded else kind, 18 * 60, minutes)
         others = [

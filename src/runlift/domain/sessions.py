@@ -143,13 +143,19 @@ class Composer:
             and exercise.loaded
             and (known := self.maxes.get(exercise.id)) is not None
         ):
-            option = exercise.option_for(self.owned) or frozenset()
-            implement = next(iter(sorted(option & LOAD_IMPLEMENTS)), None)
-            if implement is not None:
-                percent = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
-                ceiling = known.value * self.tables.heavy_percent[1] / 100
-                load = round_load(known.value * percent / 100, implement, self.kit, ceiling)
-                top, source, reserve = known.value, known.source, None
+            wanted = percent_of_max(dose.reps, dose.reps_in_reserve, self.tables)
+            target = known.value * wanted / 100
+            ceiling = known.value * self.tables.heavy_percent[1] / 100
+            # Of the kit that suits the lift (a bell or a dumbbell), the load nearest the target.
+            loads = [
+                round_load(target, implement, self.kit, ceiling)
+                for option in exercise.equipment
+                if option <= self.owned
+                for implement in sorted(option & LOAD_IMPLEMENTS)[:1]
+            ]
+            if loads:
+                load = min(loads, key=lambda x: (abs(x - target), x))
+                percent, top, source, reserve = wanted, known.value, known.source, None
         return Prescription(
             exercise_id=exercise.id,
             name=exercise.name,

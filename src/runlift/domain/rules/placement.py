@@ -154,11 +154,11 @@ class AvoidLiftAfterLongRun(SessionRule):
         name = ctx.day(day).weekday_name
         goal = ctx.loaded_goal
         if ctx.legal_plain_days >= goal:
+            sessions = "loaded session" if goal == 1 else f"{goal} loaded sessions"
             return self.verdict(
                 False,
                 f"{name} holds a {minutes}-min long run; the rules leave enough other days "
-                f"for the week's {goal} loaded session{'s' if goal != 1 else ''}, so lifting "
-                "on tired legs is best avoided.",
+                f"for the week's {sessions}, so lifting on tired legs is best avoided.",
             )
         return self.verdict(
             True,

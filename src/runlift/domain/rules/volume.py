@@ -51,7 +51,10 @@ class Target:
 def weekly_target(athlete: Athlete) -> Target:
     """How many main sessions of which kind the week aims for (`weekly-heavy-count`,
     `phase-dose`); a runner's explicit `heavy_sessions` overrides the phase default."""
-    phase_reason = Verdict("phase-dose", True, False, PHASE_TEXT[athlete.phase].capitalize() + ".")
+    text = PHASE_TEXT[athlete.phase].capitalize() + "."
+    if athlete.experience is Experience.NOVICE:
+        text = f"{athlete.phase.value.capitalize()} phase: main sessions follow the phase's count."
+    phase_reason = Verdict("phase-dose", True, False, text)
     asked = athlete.heavy_sessions
     count = PHASE_DEFAULT[athlete.phase] if asked is None else asked
     reasons = [phase_reason]
