@@ -24,8 +24,8 @@ from runlift.domain.rules import DatedVerdict, Verdict
 
 MARK = {True: ("✓", "green"), False: ("✗", "red")}
 LEGEND = Text(
-    "✓ rules kept   ✗ a hard rule: it rules loaded work out here, or the session breaks it"
-    "   ! a soft rule   · why no session was needed here",
+    "✓ rules kept   ✗ hard rule (keeps loaded work off the day, or is broken)   "
+    "! soft rule   · no session needed",
     style="dim",
 )
 
