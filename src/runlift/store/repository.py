@@ -45,8 +45,27 @@ ATHLETE_COLUMNS = (
 )  # fmt: skip
 
 
-def add_athlete(conn: Connection, fields: dict[str, Any], typical_week: dict[str, Any]) -> int:
+class Duplicate(ValueError):
+    """A name this owner already uses."""
+
+
+def _owner(owner_id: int | None) -> Any:
+    return athletes.c.owner_id.is_(None) if owner_id is None else athletes.c.owner_id == owner_id
+
+
+def add_athlete(
+    conn: Connection,
+    fields: dict[str, Any],
+    typical_week: dict[str, Any],
+    owner_id: int | None = None,
+) -> int:
+    taken = conn.execute(
+        select(athletes.c.id).where(athletes.c.name == fields.get("name"), _owner(owner_id))
+    ).first()
+    if taken is not None:
+        raise Duplicate(f"{fields.get('name')!r} exists already")
     values = {key: fields.get(key) for key in ATHLETE_COLUMNS}
+    values["owner_id"] = owner_id
     values["equipment"] = sorted(values["equipment"] or [])
     values["typical_week"] = typical_week
     values["lighter"] = False
@@ -63,14 +82,19 @@ def _athlete(row: Any) -> AthleteRow:
     return AthleteRow(row.id, fields, row.typical_week, bool(row.lighter))
 
 
-def get_athlete(conn: Connection, name: str | None = None) -> AthleteRow:
-    """The athlete called `name`, or the only one there is."""
+def get_athlete(
+    conn: Connection, name: str | None = None, owner_id: int | None = None
+) -> AthleteRow:
+    """The athlete called `name`, or the only one there is (of this owner: the CLI's are
+    the ones without an owner)."""
     if name is not None:
-        row = conn.execute(select(athletes).where(athletes.c.name == name)).first()
+        row = conn.execute(
+            select(athletes).where(athletes.c.name == name, _owner(owner_id))
+        ).first()
         if row is None:
             raise NotFound(f"no athlete called {name!r}; `runlift athlete list` shows who is there")
         return _athlete(row)
-    rows = conn.execute(select(athletes).order_by(athletes.c.id)).all()
+    rows = conn.execute(select(athletes).where(_owner(owner_id)).order_by(athletes.c.id)).all()
     if not rows:
         raise NotFound("no athlete yet; create one with `runlift athlete create FILE`")
     if len(rows) > 1:
@@ -79,8 +103,9 @@ def get_athlete(conn: Connection, name: str | None = None) -> AthleteRow:
     return _athlete(rows[0])
 
 
-def list_athletes(conn: Connection) -> list[AthleteRow]:
-    return [_athlete(r) for r in conn.execute(select(athletes).order_by(athletes.c.name))]
+def list_athletes(conn: Connection, owner_id: int | None = None) -> list[AthleteRow]:
+    query = select(athletes).where(_owner(owner_id)).order_by(athletes.c.name)
+    return [_athlete(r) for r in conn.execute(query)]
 
 
 def delete_athlete(conn: Connection, athlete_id: int) -> None:

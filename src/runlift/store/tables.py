@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -31,7 +32,7 @@ athletes = Table(
     "athletes",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(100), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
     Column("experience", String(20), nullable=False),
     Column("phase", String(20), nullable=False),
     Column("units", String(2), nullable=False),
@@ -43,6 +44,46 @@ athletes = Table(
     Column("kit", JSON),
     Column("typical_week", JSON, nullable=False),  # plan-file form: {"mon": "rest", ...}
     Column("lighter", Boolean, nullable=False, default=False),
+    # The web account that owns the athlete; None for the local, single-runner CLI.
+    Column("owner_id", ForeignKey("users.id", ondelete="CASCADE"), index=True),
+    UniqueConstraint("owner_id", "name"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+sign_in_attempts = Table(
+    "sign_in_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+coach_invites = Table(
+    "coach_invites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("coach_email", String(254), nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 maxes = Table(

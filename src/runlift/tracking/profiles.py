@@ -32,7 +32,7 @@ def create_from_file(store: Store, path: str, today: date, name: str | None = No
     with store.transaction() as conn:
         try:
             athlete_id = repo.add_athlete(conn, fields, typical)
-        except IntegrityError:
+        except (IntegrityError, repo.Duplicate):
             raise InputError(
                 "athlete.name", f"{fields['name']!r} exists already; give --name"
             ) from None
