@@ -103,6 +103,14 @@ def get_athlete(
     return _athlete(rows[0])
 
 
+def get_athlete_by_id(conn: Connection, athlete_id: int) -> tuple[AthleteRow, int | None]:
+    """The athlete and its owner's id."""
+    row = conn.execute(select(athletes).where(athletes.c.id == athlete_id)).first()
+    if row is None:
+        raise NotFound(f"no athlete {athlete_id}")
+    return _athlete(row), row.owner_id
+
+
 def list_athletes(conn: Connection, owner_id: int | None = None) -> list[AthleteRow]:
     query = select(athletes).where(_owner(owner_id)).order_by(athletes.c.name)
     return [_athlete(r) for r in conn.execute(query)]

@@ -109,6 +109,14 @@ def profile(conn: Connection, name: str | None, library: Library | None = None) 
     return Profile(row, _athlete_from(row, tests, logged, library), tuple(tests))
 
 
+def profile_of(conn: Connection, row: repo.AthleteRow, library: Library | None = None) -> Profile:
+    """The profile of an athlete row already looked up (and access-checked) by the caller."""
+    library = library or load_library()
+    tests = repo.list_maxes(conn, row.id)
+    logged = logged_maxes(repo.list_strength(conn, row.id), library)
+    return Profile(row, _athlete_from(row, tests, logged, library), tuple(tests))
+
+
 def typical_week(prof: Profile, monday: date, library: Library | None = None) -> Week:
     """The runner's typical week dated from `monday`."""
     library = library or load_library()

@@ -1,0 +1,1 @@
+"""The web app: a versioned JSON API over the same use cases as the CLI (issue 4)."""

@@ -1,0 +1,212 @@
+"""An athlete's data: set-up, this week, the log, progress, coaches. Owner or invited coach
+only; anyone else gets 404."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, HTTPException
+from pydantic import BaseModel, Field
+from sqlalchemy import insert, select, update
+
+from runlift.catalog import load_library
+from runlift.domain.monitoring import reassess, weekly_signals
+from runlift.domain.planner import plan_week
+from runlift.io.weekfile import parse_plan
+from runlift.render import day_json, finding_json
+from runlift.services import local_today
+from runlift.store import repository as repo
+from runlift.store.tables import coach_invites
+from runlift.tracking import athlete_fields, logbook, monday_of, profile_of, typical_week
+from runlift.tracking.profiles import weekday_keys
+from runlift.tracking.progress import lift_trends
+from runlift.web.access import athlete_for, owned
+from runlift.web.deps import Conn, SignedIn
+from runlift.web.security import normal_email, now
+
+router = APIRouter(prefix="/api/v1/athletes", tags=["athletes"])
+
+
+@router.get("")
+def list_athletes(session: SignedIn, conn: Conn) -> list[dict[str, Any]]:
+    from runlift.web.access import visible_athletes
+
+    return [{"id": i, "name": n, "role": r} for i, n, r in visible_athletes(conn, session.user)]
+
+
+@router.post("", status_code=201)
+def create(
+    session: SignedIn, conn: Conn, body: Annotated[dict[str, Any], Body()]
+) -> dict[str, Any]:
+    """A plan file (as JSON) becomes an athlete: its athlete fields and its week."""
+    today = local_today()
+    parse_plan(body, load_library(), today)
+    fields, tests, maxes = athlete_fields(dict(body["athlete"]))
+    try:
+        athlete_id = repo.add_athlete(
+            conn, fields, weekday_keys(body["week"]["days"]), session.user.id
+        )
+    except repo.Duplicate as error:
+        raise HTTPException(409, f"athlete.name: {error}") from None
+    for exercise_id, value in maxes.items():
+        repo.add_max(conn, athlete_id, exercise_id, today, value, 1)
+    for test in tests:
+        repo.add_max(conn, athlete_id, test.exercise, today, test.load, test.reps)
+    return {"id": athlete_id, "name": fields["name"]}
+
+
+@router.get("/{athlete_id}")
+def show(athlete_id: int, session: SignedIn, conn: Conn) -> dict[str, Any]:
+    row = athlete_for(conn, session.user, athlete_id)
+    from runlift.trackview import athlete_json
+
+    return athlete_json(profile_of(conn, row))
+
+
+@router.delete("/{athlete_id}", status_code=204)
+def delete(athlete_id: int, session: SignedIn, conn: Conn) -> None:
+    row = owned(conn, session.user, athlete_id)
+    repo.delete_athlete(conn, row.id)
+
+
+@router.get("/{athlete_id}/week")
+def week(athlete_id: int, session: SignedIn, conn: Conn, on: date | None = None) -> dict[str, Any]:
+    """The week holding `on` (default today): planned, with reasons, and what was logged."""
+    prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
+    library = load_library()
+    monday = monday_of(on or local_today())
+    plan = plan_week(prof.athlete, typical_week(prof, monday, library), library)
+    end = monday + timedelta(days=7)
+    lifts = [s for s in repo.list_strength(conn, prof.id, monday) if s.date < end]
+    runs = [r for r in repo.list_runs(conn, prof.id, monday) if r.date < end]
+    return {
+        "week_start": monday.isoformat(),
+        "days": [day_json(d, r) for d, r in zip(plan.week.days, plan.reasons, strict=True)],
+        "violations": [finding_json(plan.week, v) for v in plan.violations],
+        "warnings": [finding_json(plan.week, w) for w in plan.warnings],
+        "notes": list(plan.notes),
+        "done": {
+            "strength": [
+                {"id": s.id, "date": s.date.isoformat(), "kind": s.kind.value, "skipped": s.skipped}
+                for s in lifts
+            ],
+            "runs": [
+                {"id": r.id, "date": r.date.isoformat(), "type": r.type.value, "minutes": r.minutes}
+                for r in runs
+            ],
+        },
+    }
+
+
+class StrengthBody(BaseModel):
+    date: date
+    kind: str = "heavy"
+    sets: list[str] = Field(default_factory=list, description="EXERCISE:SETSxREPS[@LOAD][:rirN]")
+    minutes: int | None = None
+    skipped: bool = False
+    reason: str | None = None
+
+
+class RunBody(BaseModel):
+    date: date
+    type: str
+    minutes: float
+    distance_km: float | None = None
+    avg_hr: int | None = None
+    rpe: float | None = None
+
+
+@router.post("/{athlete_id}/log/strength", status_code=201)
+def log_strength(
+    athlete_id: int, body: StrengthBody, session: SignedIn, conn: Conn
+) -> dict[str, int]:
+    row = athlete_for(conn, session.user, athlete_id)
+    entry = logbook.strength_entry(
+        body.date, body.kind, body.sets, body.minutes, body.skipped, body.reason
+    )
+    return {"id": repo.add_strength(conn, row.id, entry)}
+
+
+@router.post("/{athlete_id}/log/runs", status_code=201)
+def log_run(athlete_id: int, body: RunBody, session: SignedIn, conn: Conn) -> dict[str, int]:
+    row = athlete_for(conn, session.user, athlete_id)
+    entry = logbook.run_entry(
+        body.date, body.type, body.minutes, body.distance_km, body.avg_hr, body.rpe
+    )
+    return {"id": repo.add_run(conn, row.id, entry)}
+
+
+@router.delete("/{athlete_id}/log/{kind}/{entry_id}", status_code=204)
+def delete_entry(
+    athlete_id: int,
+    kind: Literal["strength", "run", "race"],
+    entry_id: int,
+    session: SignedIn,
+    conn: Conn,
+) -> None:
+    row = athlete_for(conn, session.user, athlete_id)
+    try:
+        repo.delete_entry(conn, kind, row.id, entry_id)
+    except repo.NotFound as error:
+        raise HTTPException(404, str(error)) from None
+
+
+@router.get("/{athlete_id}/progress")
+def progress(athlete_id: int, session: SignedIn, conn: Conn) -> dict[str, Any]:
+    prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
+    sessions = repo.list_strength(conn, prof.id)
+    weeks = weekly_signals(
+        repo.list_runs(conn, prof.id), sessions, repo.list_results(conn, prof.id)
+    )
+    warning = reassess(weeks, prof.athlete.heavy_sessions or 2)
+    return {
+        "lifts": [
+            {
+                "exercise": t.exercise_id,
+                "name": t.name,
+                "e1rm": [{"date": d.isoformat(), "value": v} for d, v in t.series],
+            }
+            for t in lift_trends(prof, sessions)
+        ],
+        "weeks": [
+            {
+                "week_start": w.week.isoformat(),
+                "run_km": round(w.run_km, 1),
+                "strength_load": round(w.strength_load),
+            }
+            for w in weeks
+        ],
+        "warning": None
+        if warning is None
+        else {"rule": warning.rule, "text": warning.text, "evidence": list(warning.evidence)},
+    }
+
+
+class InviteBody(BaseModel):
+    email: str
+
+
+@router.post("/{athlete_id}/coaches", status_code=201)
+def invite(athlete_id: int, body: InviteBody, session: SignedIn, conn: Conn) -> dict[str, Any]:
+    row = owned(conn, session.user, athlete_id)
+    email = normal_email(body.email)
+    result = conn.execute(
+        insert(coach_invites).values(
+            athlete_id=row.id, coach_email=email, revoked=False, created_at=now()
+        )
+    )
+    return {"id": int(result.inserted_primary_key[0]), "email": email}  # type: ignore[index]
+
+
+@router.delete("/{athlete_id}/coaches/{invite_id}", status_code=204)
+def revoke(athlete_id: int, invite_id: int, session: SignedIn, conn: Conn) -> None:
+    row = owned(conn, session.user, athlete_id)
+    found = conn.execute(
+        select(coach_invites.c.id).where(
+            coach_invites.c.id == invite_id, coach_invites.c.athlete_id == row.id
+        )
+    ).first()
+    if found is None:
+        raise HTTPException(404, f"no invitation {invite_id}")
+    conn.execute(update(coach_invites).where(coach_invites.c.id == invite_id).values(revoked=True))

@@ -1,0 +1,94 @@
+"""The one-week tools, no account needed: plan, check, exercises, one-rep max."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query
+from pydantic import BaseModel, Field
+
+from runlift import services
+from runlift.catalog import load_library
+from runlift.domain.checker import judge
+from runlift.domain.library import PATTERNS
+from runlift.domain.model import EQUIPMENT
+from runlift.io.planfile import InputError
+from runlift.io.weekfile import parse_plan
+from runlift.render import library_json, week_json
+
+router = APIRouter(prefix="/api/v1", tags=["week"])
+PlanFile = Annotated[dict[str, Any], Body(description="a plan file (contract.md) as JSON")]
+
+
+@router.get("/health")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.post("/plan")
+def plan(body: PlanFile, formula: str | None = None) -> dict[str, Any]:
+    """Fill the week with strength work (the JSON of `runlift plan --format json`)."""
+    request = parse_plan(body, load_library(), services.local_today())
+    return services.plan_json(services.plan_request(request, formula))
+
+
+@router.post("/check")
+def check(body: PlanFile) -> dict[str, Any]:
+    """Judge the strength work in the week; `ok` is false when a hard rule is broken."""
+    library = load_library()
+    request = parse_plan(body, library, services.local_today())
+    j = judge(request.athlete, request.week, library.tables.session_minutes)
+    return {**week_json(request.week, j.reasons, j.violations, j.warnings), "ok": not j.violations}
+
+
+def _list(value: str | None, allowed: tuple[str, ...], field: str) -> list[str] | None:
+    if not value:
+        return None
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    for item in items:
+        if item not in allowed:
+            raise InputError(field, f"{item!r} is not allowed; use any of {', '.join(allowed)}")
+    return items
+
+
+@router.get("/exercises")
+def exercises(
+    equipment: Annotated[str | None, Query(description="comma-separated equipment ids")] = None,
+    pattern: Annotated[str | None, Query(description="comma-separated patterns")] = None,
+) -> list[dict[str, Any]]:
+    owned = _list(equipment, EQUIPMENT, "equipment")
+    patterns = _list(pattern, PATTERNS, "pattern")
+    return [library_json(x) for x in load_library().select(owned, patterns)]
+
+
+@router.get("/exercises/unlocks")
+def unlocks(
+    equipment: Annotated[str | None, Query(description="comma-separated equipment ids")] = None,
+) -> list[dict[str, Any]]:
+    owned = _list(equipment, EQUIPMENT, "equipment") or []
+    found = load_library().unlocks(owned)
+    return [{"equipment": item, "unlocks": [library_json(x) for x in xs]} for item, xs in found]
+
+
+class RepTestBody(BaseModel):
+    load: float = Field(ge=0, description="load lifted")
+    reps: int = Field(ge=1, le=20, description="reps done to or near failure")
+    formula: str | None = None
+
+
+@router.post("/estimate-1rm")
+def estimate_1rm(body: RepTestBody) -> dict[str, Any]:
+    estimates = services.estimate(body.load, body.reps, body.formula)
+    return {
+        "load": body.load,
+        "reps": body.reps,
+        "rough": estimates[0].rough,
+        "estimates": [
+            {
+                "formula": e.formula.id,
+                "name": e.formula.label,
+                "one_rep_max": round(e.one_rep_max, 1),
+            }
+            for e in estimates
+        ],
+    }

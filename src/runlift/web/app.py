@@ -1,0 +1,65 @@
+"""The FastAPI app: routers, and one JSON error shape for every refusal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from runlift.domain.prescription import EstimateError
+from runlift.io.planfile import InputError
+from runlift.tracking import Store
+from runlift.web import api_account, api_athletes, api_public
+from runlift.web.access import NoAccess
+from runlift.web.security import AuthError, hasher
+
+
+def _error(status: int, message: str, field: str | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if field is not None:
+        body["field"] = field
+    return JSONResponse(body, status_code=status)
+
+
+def create_app(
+    database_url: str | None = None, *, secure_cookies: bool = False, fast_hashing: bool = False
+) -> FastAPI:
+    """The app on a database (RUNLIFT_DATABASE_URL or the SQLite default when None)."""
+    app = FastAPI(
+        title="runlift", version="1", docs_url="/api/docs", openapi_url="/api/v1/openapi.json"
+    )
+    app.state.store = Store(database_url)
+    app.state.hasher = hasher(fast=fast_hashing)
+    app.state.secure_cookies = secure_cookies
+    for module in (api_public, api_account, api_athletes):
+        app.include_router(module.router)
+
+    @app.exception_handler(InputError)
+    def bad_input(_: Request, error: InputError) -> JSONResponse:
+        return _error(400, str(error), error.field)
+
+    @app.exception_handler(EstimateError)
+    def bad_estimate(_: Request, error: EstimateError) -> JSONResponse:
+        return _error(400, str(error), error.field)
+
+    @app.exception_handler(AuthError)
+    def refused(_: Request, error: AuthError) -> JSONResponse:
+        return _error(error.status, f"{error.field}: {error.message}", error.field)
+
+    @app.exception_handler(NoAccess)
+    def not_found(_: Request, error: NoAccess) -> JSONResponse:
+        return _error(404, str(error))
+
+    @app.exception_handler(HTTPException)
+    def http_error(_: Request, error: HTTPException) -> JSONResponse:
+        return _error(error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
+        return _error(422, f"{where}: {first.get('msg', 'invalid')}", where)
+
+    return app
