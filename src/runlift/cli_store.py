@@ -363,3 +363,26 @@ def restore_command(
         raise BadInput("FILE", str(error)) from None
     print(f"Restored {count} rows.")
     return 0
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    db: DbOption = None,
+    secure_cookies: Annotated[
+        bool, typer.Option("--secure-cookies", help="behind HTTPS: mark the session cookie Secure")
+    ] = False,
+) -> int:
+    """Serve the JSON API (/api/v1, docs at /api/docs)."""
+    import uvicorn
+
+    from runlift.web.app import create_app
+
+    if not 1 <= port <= 65535:
+        raise BadInput("--port", f"{port} is not allowed; use 1-65535")
+    print(f"runlift API on http://{host}:{port}/api/docs")
+    uvicorn.run(
+        create_app(db, secure_cookies=secure_cookies), host=host, port=port, log_level="warning"
+    )
+    return 0
