@@ -162,9 +162,13 @@ class WeekContext:
                 return race, days_to_go
         return None
 
-    def days_since_race(self, index: int) -> int | None:
+    def days_since_race(self, index: int, goal_only: bool = False) -> int | None:
         today = self.days[index].date
-        past = [(today - race.date).days for race in self.races if race.date <= today]
+        past = [
+            (today - race.date).days
+            for race in self.races
+            if race.date <= today and (race.goal or not goal_only)
+        ]
         return min(past) if past else None
 
     # -- time of day --------------------------------------------------------------------

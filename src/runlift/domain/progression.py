@@ -35,6 +35,7 @@ class Target:
     load: float | None
     low: int = 4  # the rep range for double progression
     high: int = 10
+    reps_in_reserve: int = 2  # the effort the sets aim for
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,9 @@ def _outcome(target: Target, done: ExerciseDone) -> str:
     spare = [s.spare for s in sets]
     if all(s.reps >= target.reps + 1 for s in sets) and all(x is None or x >= 1 for x in spare):
         return "beat"
+    # The reps asked for, but clearly easier than meant (2+ more in reserve): beaten too.
+    if all(x is not None and x >= target.reps_in_reserve + 2 for x in spare):
+        return "beat"
     return "hit"
 
 
@@ -107,6 +111,7 @@ def next_step(
     tables: Tables,
     library: Library | None = None,
     climb: bool = False,
+    owned: frozenset[str] = frozenset(),
 ) -> Step:
     """What to lift next time, from the sessions logged at `target` (oldest first)."""
     if not history:
@@ -133,7 +138,7 @@ def next_step(
     if recent != ["beat", "beat"]:
         return Step(target, "hold", "Keep going: progress comes after beating the target twice.")
     if climb and library is not None:
-        rung = _next_rung(target.exercise_id, library)
+        rung = _next_rung(target.exercise_id, library, owned)
         if rung is not None:
             new = Target(rung, target.sets, target.low, None, target.low, target.high)
             return Step(new, "climb", f"Beaten twice with reps to spare: move up to {rung}.")
@@ -153,11 +158,16 @@ def next_step(
     return Step(target, "hold", "Top of the range with body weight: time for a harder rung.")
 
 
-def _next_rung(exercise_id: str, library: Library) -> str | None:
+def _next_rung(exercise_id: str, library: Library, owned: frozenset[str]) -> str | None:
+    """The next rung up that the runner's equipment allows."""
     exercise = library.exercises.get(exercise_id)
-    if exercise is None or not exercise.progresses_to:
+    if exercise is None:
         return None
-    return exercise.progresses_to[0]
+    for rung in exercise.progresses_to:
+        candidate = library.exercises.get(rung)
+        if candidate is not None and candidate.doable_with(owned):
+            return rung
+    return None
 
 
 def retest_due(last_test: date | None, today: date) -> str | None:

@@ -112,6 +112,7 @@ class SeasonPlan:
     weeks: tuple[SeasonWeek, ...]
     inputs: tuple[Week, ...]
     plans: tuple[Plan, ...]
+    dated: tuple[Week, ...] = ()  # the inputs as planned: with the next day and the races
 
 
 def _with_context(weeks: Sequence[Week], races: tuple[Race, ...]) -> list[Week]:
@@ -135,6 +136,15 @@ def plan_season(
 ) -> SeasonPlan:
     """Plan every week with its phase. With `previous`, weeks whose inputs are unchanged keep
     their plans: only a changed week and the week before it are planned again."""
+    # Every week hears of every race of the season: a buffer or a recovery window can reach
+    # across the week boundary.
+    found = set(races)
+    for week in inputs:
+        for day in week.days:
+            for run in day.runs:
+                if run.type is RunType.RACE:
+                    found.add(Race(day.date, run.goal))
+    races = tuple(sorted(found, key=lambda r: (r.date, not r.goal)))
     dated = _with_context(inputs, races)
     plans: list[Plan] = []
     for index, (season_week, week) in enumerate(zip(weeks, dated, strict=True)):
@@ -143,12 +153,12 @@ def plan_season(
             runner = replace(runner, equipment=runner.equipment & TRAVEL_KIT)
         reuse = (
             previous is not None
-            and index < len(previous.inputs)
+            and index < len(previous.dated)
             and previous.weeks[index] == season_week
-            and _with_context(previous.inputs, races)[index] == week
+            and previous.dated[index] == week
         )
         if reuse and previous is not None:
             plans.append(previous.plans[index])
         else:
             plans.append(plan_week(runner, week, library))
-    return SeasonPlan(tuple(weeks), tuple(inputs), tuple(plans))
+    return SeasonPlan(tuple(weeks), tuple(inputs), tuple(plans), tuple(dated))

@@ -55,17 +55,35 @@ class Profile:
         return max((m.tested_on for m in self.maxes), default=None)
 
 
+HARD_SET_RESERVE = 4  # a set with more left in the tank says little about the max
+LOG_WINDOW_DAYS = 42
+
+
 def logged_maxes(sessions: list[StrengthDone], library: Library) -> dict[str, tuple[date, float]]:
-    """Per loaded lift, the one-rep max its latest logged session implies."""
-    found: dict[str, tuple[date, float]] = {}
+    """Per loaded lift, the best one-rep max that hard sets logged with their effort imply
+    over the six weeks up to the lift's latest session. Sets without an effort logged, or
+    with more than 4 reps in reserve, are left out: a light day must not lower the max."""
+    estimates: dict[str, list[tuple[date, float]]] = {}
     for session in sessions:
         if session.skipped:
             continue
         for done in session.exercises:
             lift = library.exercises.get(done.exercise_id)
-            value = estimated_max(done.sets, library.tables)
-            if lift is not None and lift.loaded and value is not None:
-                found[done.exercise_id] = (session.date, value)
+            if lift is None or not lift.loaded:
+                continue
+            hard = [
+                s
+                for s in done.sets
+                if s.load and s.spare is not None and s.spare <= HARD_SET_RESERVE
+            ]
+            value = estimated_max(hard, library.tables)
+            if value is not None:
+                estimates.setdefault(done.exercise_id, []).append((session.date, value))
+    found: dict[str, tuple[date, float]] = {}
+    for lift_id, values in estimates.items():
+        latest = max(on for on, _ in values)
+        recent = [v for on, v in values if (latest - on).days <= LOG_WINDOW_DAYS]
+        found[lift_id] = (latest, max(recent))
     return found
 
 

@@ -48,6 +48,15 @@ class Progress:
     retest: str | None
 
 
+def work_sets(done: ExerciseDone) -> ExerciseDone:
+    """The sets at the session's heaviest load: warm-up sets do not count against a target."""
+    loads = [s.load for s in done.sets if s.load is not None]
+    if not loads:
+        return done
+    top = max(loads)
+    return ExerciseDone(done.exercise_id, tuple(s for s in done.sets if s.load == top))
+
+
 def _history(lift: str, sessions: list[StrengthDone]) -> list[tuple[date, ExerciseDone]]:
     return [
         (s.date, x) for s in sessions if not s.skipped for x in s.exercises if x.exercise_id == lift
@@ -61,6 +70,8 @@ def lift_trends(prof: Profile, sessions: list[StrengthDone]) -> list[LiftTrend]:
     experience = prof.athlete.experience.value
     low = tables.dose(f"heavy.{experience}").reps
     high = min(10, max(low + 1, tables.dose(f"heavy_b.{experience}").reps))
+    owned = prof.athlete.equipment
+    novice = prof.athlete.experience.value == "novice"
     lifts = sorted({x.exercise_id for s in sessions for x in s.exercises})
     trends = []
     for lift in lifts:
@@ -70,17 +81,33 @@ def lift_trends(prof: Profile, sessions: list[StrengthDone]) -> list[LiftTrend]:
         ]
         exercise = library.exercises.get(lift)
         name = exercise.name if exercise else lift
-        last = history[-1][1] if history else None
+        option = exercise.option_for(owned) if exercise else None
+        implement = next(iter(sorted((option or frozenset()) & LOAD_IMPLEMENTS)), None)
+        # Replay the log: the target moves as the runner beats, holds or misses it.
+        target: Target | None = None
+        since: list[ExerciseDone] = []
         step = None
-        if last is not None and last.sets:
-            load = last.sets[0].load
-            reps = max(low, min(high, min(s.reps for s in last.sets)))
-            target = Target(lift, len(last.sets), reps, load, low, high)
-            same = [d for _, d in history if d.sets and d.sets[0].load == load]
-            option = exercise.option_for(prof.athlete.equipment) if exercise else None
-            implement = next(iter(sorted((option or frozenset()) & LOAD_IMPLEMENTS)), None)
-            novice = prof.athlete.experience.value == "novice" and load is None
-            step = next_step(target, same[-2:], implement, kit, tables, library, climb=novice)
+        for _, done in history:
+            work = work_sets(done)
+            if not work.sets:
+                continue
+            load = work.sets[0].load
+            if target is None or load != target.load:
+                reps = max(low, min(high, min(s.reps for s in work.sets)))
+                target, since = Target(lift, len(work.sets), reps, load, low, high), []
+            since.append(work)
+            step = next_step(
+                target,
+                since[-2:],
+                implement,
+                kit,
+                tables,
+                library,
+                climb=novice and load is None,
+                owned=owned,
+            )
+            if step.target != target:
+                target, since = step.target, []
         trends.append(LiftTrend(lift, name, series, step))
     return trends
 

@@ -115,8 +115,16 @@ def change_week(
             "WEEK",
             f"{week_start} is not in the season ({starts[0]} to {starts[-1] + timedelta(days=6)})",
         )
+    if days is not None:
+        days = _checked_days(before.profile, monday, days)
     with store.transaction() as conn:
         prof = profile(conn, name)
+        earlier = repo.list_week_changes(conn, prof.id).get(monday)
+        if earlier is not None:  # a change adds to what was said of the week before
+            days = days if days is not None else earlier.days
+            cutback = cutback if cutback is not None else earlier.cutback
+            no_gym = no_gym or bool(earlier.no_gym)
+            note = note if note is not None else earlier.note
         repo.set_week_change(
             conn, prof.id, monday, days=days, cutback=cutback, no_gym=no_gym, note=note
         )
@@ -127,6 +135,28 @@ def change_week(
         if a is not b
     ]
     return after, replanned
+
+
+def _checked_days(prof: Profile, monday: date, days: dict[Any, Any]) -> dict[str, Any]:
+    """The changed days keyed mon..sun, judged whole before anything is stored."""
+    if not isinstance(days, dict) or not days:
+        raise InputError("--days", "expected a week's days (mon..sun or dates in that week)")
+    keyed: dict[str, Any] = {}
+    for key, value in days.items():
+        if isinstance(key, date) or (isinstance(key, str) and key[:1].isdigit()):
+            try:
+                on = key if isinstance(key, date) else date.fromisoformat(key)
+            except ValueError:
+                raise InputError(f"--days.{key}", "not a day; use mon..sun or YYYY-MM-DD") from None
+            if not 0 <= (on - monday).days <= 6:
+                raise InputError(f"--days.{key}", f"{on} is outside the week of {monday}")
+            keyed[WEEKDAYS[on.weekday()]] = value
+        else:
+            keyed[str(key)] = value
+    parse_week(
+        {"start": monday.isoformat(), "days": keyed}, None, prof.athlete, load_library(), monday
+    )
+    return keyed
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +179,9 @@ def week_view(store: Store, name: str | None, on: date) -> WeekView:
         for week, planned in zip(season.season.weeks, season.season.plans, strict=True):
             if week.start == monday:
                 plan, source = planned, f"your season to {season.race.date} ({week.phase.value})"
-    except InputError:
-        pass
+    except InputError as error:
+        if error.field != "season":  # only "no season yet" means: plan the typical week
+            raise
     with store.transaction() as conn:
         prof = profile(conn, name, library)
         if plan is None:

@@ -86,9 +86,11 @@ class RecoveryWindow(SessionRule):
     hard = False
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
-        if slot.kind not in RECOVERY_BLOCKED or ctx.athlete.phase.value != "recovery":
+        if slot.kind not in RECOVERY_BLOCKED:
             return None
-        since = ctx.days_since_race(day)
+        # After any race in a recovery week; after the goal race whatever the phase says.
+        goal_only = ctx.athlete.phase.value != "recovery"
+        since = ctx.days_since_race(day, goal_only=goal_only)
         if since is None or since >= RECOVERY_DAYS:
             return None
         return self.verdict(
