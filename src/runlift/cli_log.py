@@ -13,6 +13,7 @@ from runlift.cli_store import (
     DbOption,
     FormatOption,
     _day,
+    _logged_day,
     _store,
     log_app,
 )
@@ -38,7 +39,7 @@ def log_strength(
     """Log a strength session, set by set (or skipped, with a reason)."""
     from runlift.tracking import logbook
 
-    entry = logbook.strength_entry(_day(date_), kind, set_ or [], minutes, skipped, reason)
+    entry = logbook.strength_entry(_logged_day(date_), kind, set_ or [], minutes, skipped, reason)
     store = _store(db)
     if edit is not None:
         logbook.replace_entry(store, athlete, edit, entry)
@@ -63,7 +64,7 @@ def log_run(
     """Log a run."""
     from runlift.tracking import logbook
 
-    entry = logbook.run_entry(_day(date_), type_, minutes, km, hr, rpe)
+    entry = logbook.run_entry(_logged_day(date_), type_, minutes, km, hr, rpe)
     store = _store(db)
     if edit is not None:
         logbook.replace_entry(store, athlete, edit, entry)
@@ -89,7 +90,7 @@ def log_race(
     from runlift.domain.monitoring import vdot
     from runlift.tracking import logbook
 
-    entry = logbook.result_entry(_day(date_), km, time, time_trial, name)
+    entry = logbook.result_entry(_logged_day(date_), km, time, time_trial, name)
     entry_id = logbook.add(_store(db), athlete, entry)
     print(f"Logged result {entry_id}: VDOT {vdot(entry.distance_km, entry.seconds):.1f}.")
     return 0

@@ -34,7 +34,10 @@ app.add_typer(log_app, name="log")
 def _store(db: str | None) -> Any:
     from runlift.tracking import Store
 
-    return Store(db)
+    return Store(db)  # a database that cannot be opened is one line and exit 2 (Store says why)
+
+
+EARLIEST, LATEST = date(1950, 1, 1), date(2200, 12, 31)
 
 
 def _day(value: str | None, field: str = "--date") -> date:
@@ -43,9 +46,26 @@ def _day(value: str | None, field: str = "--date") -> date:
     if value is None:
         return local_today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadInput(field, f"{value!r} is not a date; use YYYY-MM-DD") from None
+    if not EARLIEST <= day <= LATEST:
+        raise BadInput(field, f"{value} is out of range; use a date from {EARLIEST} to {LATEST}")
+    return day
+
+
+def _logged_day(value: str | None) -> date:
+    """A day something was done: not in the future (a day's grace for time zones)."""
+    from datetime import timedelta
+
+    from runlift.services import local_today
+
+    day = _day(value)
+    if day > local_today() + timedelta(days=1):
+        raise BadInput(
+            "--date", f"{day} is in the future; log what was done, on the day it was done"
+        )
+    return day
 
 
 def _console() -> Any:
@@ -181,7 +201,7 @@ def athlete_test(
     """Record a one-rep max or a rep test (the latest per lift is used)."""
     from runlift.tracking.profiles import add_test
 
-    add_test(_store(db), athlete, exercise, load, reps, _day(date_))
+    add_test(_store(db), athlete, exercise, load, reps, _logged_day(date_))
     print(f"Recorded {exercise}: {load:g} x {reps}.")
     return 0
 
@@ -309,9 +329,22 @@ def progress_command(
 
     fmt = _format(format)
     store = _store(db)
+    if accept_lighter and back_to_normal:
+        raise BadInput("--accept-lighter", "give either --accept-lighter or --back-to-normal")
     if accept_lighter or back_to_normal:
-        accept(store, athlete, accept_lighter)
-        print("Lighter plan accepted." if accept_lighter else "Back to the normal plan.")
+        prof = accept(store, athlete, accept_lighter)
+        if accept_lighter:
+            print("Lighter plan accepted: one set fewer a lift, no third heavy session.")
+        else:
+            sessions = prof.athlete.heavy_sessions
+            print(
+                "Back to the normal plan"
+                + (
+                    f" (heavy sessions a week: {sessions}; change with `athlete set`)."
+                    if sessions
+                    else "."
+                )
+            )
         return 0
     report = progress(store, athlete, _day(None))
     _print_json(progress_json(report)) if fmt == "json" else print_progress(_console(), report)
@@ -332,9 +365,12 @@ def export_command(
     text = json.dumps(document, indent=1, ensure_ascii=False)
     if file == "-":
         sys.stdout.write(text + "\n")
-    else:
+        return 0
+    try:
         with open(file, "w", encoding="utf-8") as handle:
             handle.write(text + "\n")
+    except OSError as error:
+        raise BadInput("FILE", f"{file} cannot be written ({error.strerror})") from None
     return 0
 
 

@@ -104,3 +104,58 @@ def test_races_feed_vdot_and_weeks_without_logs_still_appear():
     weeks = weekly_signals(runs, [], races)
     assert len(weeks) == 4
     assert round(weeks[0].vdot or 0, 1) == 39.1 and weeks[1].run_km == 0
+
+
+def test_one_bad_week_then_a_week_without_data_is_not_a_drift():
+    from runlift.domain.monitoring import WeekSignals
+
+    base = [
+        WeekSignals(
+            START + timedelta(weeks=i),
+            run_km=30,
+            efficiency=1.50 + 0.01 * (i % 2),
+            strength_load=1000,
+            strength_sessions=2,
+        )
+        for i in range(6)
+    ]
+    recent = [
+        WeekSignals(
+            START + timedelta(weeks=6),
+            run_km=30,
+            efficiency=1.38,
+            strength_load=2000,
+            strength_sessions=2,
+        ),
+        WeekSignals(
+            START + timedelta(weeks=7),
+            run_km=30,
+            efficiency=1.50,
+            strength_load=2000,
+            strength_sessions=2,
+        ),
+        WeekSignals(
+            START + timedelta(weeks=8),
+            run_km=30,
+            efficiency=None,
+            strength_load=2000,
+            strength_sessions=2,
+        ),
+    ]
+    assert reassess(base + recent, 2) is None
+
+
+def test_holiday_weeks_do_not_make_flat_lifting_look_like_a_rise():
+    from runlift.domain.monitoring import WeekSignals
+
+    weeks = [
+        WeekSignals(
+            START + timedelta(weeks=i),
+            run_km=30,
+            efficiency=1.5 if i < 6 else 1.3,
+            strength_load=0 if i in (1, 2) else 5000,
+            strength_sessions=0 if i in (1, 2) else 2,
+        )
+        for i in range(9)
+    ]
+    assert reassess(weeks, 2) is None

@@ -53,10 +53,10 @@ def test_phases_shrink_to_the_weeks_available_and_cutbacks_come_every_few_weeks(
     assert any(w.race for w in weeks)
     cutbacks = [w.index for w in weeks if w.cutback]
     assert all(b - a >= 3 for a, b in itertools.pairwise(cutbacks))
-    assert all(weeks[i].phase in (Phase.BASE, Phase.BUILD) for i in cutbacks)
+    assert all(weeks[i].phase in (Phase.BASE, Phase.BUILD, Phase.PEAK) for i in cutbacks)
     run_of_loading = 0
     for w in weeks:
-        if w.phase not in (Phase.BASE, Phase.BUILD):
+        if w.phase not in (Phase.BASE, Phase.BUILD, Phase.PEAK):
             break
         run_of_loading = 0 if w.cutback else run_of_loading + 1
         assert run_of_loading <= 5
@@ -109,3 +109,13 @@ def test_changing_one_week_replans_only_it_and_the_week_before():
     same = [a is b for a, b in zip(season.plans, again.plans, strict=True)]
     assert same[5] is False and same[4] is False
     assert all(same[i] for i in range(len(same)) if i not in (4, 5))
+
+
+def test_no_more_than_four_loading_weeks_between_cutbacks_before_the_taper():
+    weeks = lay_out(date(2026, 6, 1), Race(date(2026, 10, 4), goal=True), 42.2, SHAPE)
+    run = 0
+    for week in weeks:
+        if week.phase in (Phase.TAPER, Phase.RECOVERY):
+            break
+        run = 0 if week.cutback else run + 1
+        assert run <= SHAPE.cutback_every

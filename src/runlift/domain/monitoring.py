@@ -133,7 +133,9 @@ def _declined(baseline: list[float], recent: list[float]) -> tuple[bool, float, 
     margin = max(2 * noise, NOISE_FLOOR * abs(mean))
     below = [value < mean - max(noise, NOISE_FLOOR * abs(mean) / 2) for value in recent]
     drop = mean - statistics.fmean(recent)
-    return drop > margin and sum(below) >= len(recent) - 1, mean, margin
+    # A drift, not one bad week: at least two weeks below, the latest among them.
+    drifting = sum(below) >= max(2, len(recent) - 1) and below[-1]
+    return drop > margin and drifting, mean, margin
 
 
 def reassess(weeks: Sequence[WeekSignals], heavy_sessions: int) -> Reassess | None:
@@ -143,8 +145,11 @@ def reassess(weeks: Sequence[WeekSignals], heavy_sessions: int) -> Reassess | No
         return None
     window = list(weeks[-(BASELINE_WEEKS + RECENT_WEEKS) :])
     base, recent = window[:BASELINE_WEEKS], window[BASELINE_WEEKS:]
-    strength_before = statistics.fmean(w.strength_load for w in base)
-    strength_now = statistics.fmean(w.strength_load for w in recent)
+    # Weeks without a session (a holiday) say nothing about how much is lifted.
+    lifted_before = [w.strength_load for w in base if w.strength_sessions] or [0.0]
+    lifted_now = [w.strength_load for w in recent if w.strength_sessions] or [0.0]
+    strength_before = statistics.fmean(lifted_before)
+    strength_now = statistics.fmean(lifted_now)
     if strength_now <= max(strength_before * STRENGTH_RISE, 1):
         return None
     evidence: list[str] = []
@@ -164,7 +169,8 @@ def reassess(weeks: Sequence[WeekSignals], heavy_sessions: int) -> Reassess | No
             weeks_text = ", ".join(f"week of {d:%d %b} {fmt.format(v)}" for d, v in recent_pairs)
             evidence.append(
                 f"{label}: {fmt.format(mean)} on average over the {len(base_values)} weeks "
-                f"before, now {weeks_text} (the noise of your own weeks is {fmt.format(margin)})"
+                f"before, now {weeks_text} (a drop beyond the {fmt.format(margin)} "
+                "your own weeks vary by)"
             )
     if not declined:
         return None
@@ -179,9 +185,9 @@ def reassess(weeks: Sequence[WeekSignals], heavy_sessions: int) -> Reassess | No
     lighter = LighterPlan(
         heavy_sessions=keep,
         text=(
-            f"A lighter strength plan: {keep} heavy session{'s' if keep > 1 else ''} a week, "
-            "one set fewer on each lift, and at least two days between a heavy session and "
-            "the next quality run."
+            f"A lighter strength plan: at most {keep} heavy session{'s' if keep > 1 else ''} "
+            "a week and one set fewer on each lift; among the days the rules allow, the "
+            "planner already picks those with the most room before the next quality run."
         ),
     )
     text = (

@@ -17,6 +17,7 @@ from runlift.domain.model import Athlete, Day, DayType, Phase, Race, Run, RunTyp
 from runlift.domain.planner import Plan, plan_week
 
 TRAVEL_KIT = frozenset({"bands", "mini_bands", "mat"})
+LOADING = (Phase.BASE, Phase.BUILD, Phase.PEAK)  # the phases a cutback week breaks up
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +81,11 @@ def lay_out(start: date, race: Race, distance_km: float, shape: SeasonShape) -> 
     for index, phase in enumerate(phases):
         monday = first + timedelta(weeks=index)
         cutback = False
-        if phase in (Phase.BASE, Phase.BUILD):
+        if phase in LOADING:
             block += 1
             next_phase = phases[index + 1] if index + 1 < len(phases) else None
-            # A cutback closes each block, but not right before peak: peak weeks carry it on.
-            if block == shape.cutback_every and next_phase in (Phase.BASE, Phase.BUILD):
+            # A cutback closes each block, but not right before the taper, which eases anyway.
+            if block == shape.cutback_every and next_phase in LOADING:
                 cutback, block = True, 0
         holds_race = monday == race_week
         weeks.append(SeasonWeek(index, monday, phase, cutback, race if holds_race else None))

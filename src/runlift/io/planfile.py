@@ -292,8 +292,8 @@ def parse_athlete(value: Any, library: Library) -> Athlete:
             f"{formula!r} is not a formula; use one of {_choices(library.tables.formulas)}",
         )
     name = data.get("name", "Runner")
-    if not isinstance(name, str):
-        raise InputError("athlete.name", f"expected text, got {_kind(name)}")
+    if not isinstance(name, str) or not name.strip() or len(name) > 100:
+        raise InputError("athlete.name", "expected a name of 1-100 characters")
     return Athlete(
         name=name,
         experience=_enum(

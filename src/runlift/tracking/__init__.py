@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from runlift.catalog import load_library
 from runlift.domain.library import Library
@@ -27,8 +28,16 @@ class Store:
     """An engine brought to the current schema, handing out transactions."""
 
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
-        self.engine = engine or make_engine(url)
-        schema.ensure_current(self.engine)
+        try:
+            self.engine = engine or make_engine(url)
+            schema.ensure_current(self.engine)
+        except (SQLAlchemyError, ImportError, OSError, ValueError) as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:160]
+            raise InputError(
+                "--db",
+                f"cannot open the database ({reason}); "
+                "use sqlite:///PATH or postgresql://USER@HOST/DB",
+            ) from None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

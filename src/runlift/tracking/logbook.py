@@ -42,7 +42,13 @@ def parse_sets(specs: Sequence[str]) -> tuple[ExerciseDone, ...]:
         if match["sets"] and len(reps) > 1:
             raise InputError(field, f"{spec!r}: give SETSxREPS or a list of reps, not both")
         load = float(match["load"]) if match["load"] else None
-        rir = int(float(match["value"])) if match["effort"] == "rir" else None
+        if load is not None and not 0 < load <= 1000:
+            raise InputError(field, f"{spec!r}: a load must be above 0 and at most 1000")
+        if match["effort"] == "rir" and not match["value"].isdigit():
+            raise InputError(field, f"{spec!r}: reps in reserve is a whole number, 0-10")
+        rir = int(match["value"]) if match["effort"] == "rir" else None
+        if rir is not None and rir > 10:
+            raise InputError(field, f"{spec!r}: reps in reserve must be 0-10")
         rpe = float(match["value"]) if match["effort"] == "rpe" else None
         if rpe is not None and not 1 <= rpe <= 10:
             raise InputError(field, f"RPE {rpe:g} is not allowed; use 1-10")
@@ -103,7 +109,18 @@ def parse_duration(text: str) -> float:
     return float(hours * 3600 + minutes * 60 + seconds)
 
 
+MAX_ID = 2**31 - 1
+
+
+def checked_id(value: int) -> int:
+    if not 1 <= value <= MAX_ID:
+        raise InputError("ID", f"{value} is not an entry id; `runlift log list` shows them")
+    return value
+
+
 def result_entry(on: date, km: float, time: str, trial: bool, name: str | None) -> RaceResult:
+    if name is not None and len(name) > 100:
+        raise InputError("--name", "a race name of at most 100 characters")
     if not 0.4 <= km <= 400:
         raise InputError("--km", f"{km:g} is not allowed; use the race distance in km (0.4-400)")
     seconds = parse_duration(time)
@@ -128,6 +145,7 @@ def add(store: Store, name: str | None, entry: StrengthDone | RunDone | RaceResu
 def replace_entry(
     store: Store, name: str | None, entry_id: int, entry: StrengthDone | RunDone
 ) -> None:
+    checked_id(entry_id)
     with store.transaction() as conn:
         prof = profile(conn, name)
         try:
@@ -140,6 +158,7 @@ def replace_entry(
 
 
 def delete(store: Store, name: str | None, table: str, entry_id: int) -> None:
+    checked_id(entry_id)
     with store.transaction() as conn:
         prof = profile(conn, name)
         try:

@@ -77,6 +77,22 @@ def set_fields(store: Store, name: str | None, changes: dict[str, Any]) -> Profi
     with store.transaction() as conn:
         current = profile(conn, name, library)
         fields = {**current.row.fields, **changes}
+        new_name = changes.get("name")
+        if new_name is not None and new_name != current.name:
+            try:
+                repo.get_athlete(conn, new_name)
+            except repo.NotFound:
+                pass
+            else:
+                raise InputError("--name", f"{new_name!r} exists already; choose another name")
+        if "units" in changes and changes["units"] != current.row.fields.get("units"):
+            has_logs = bool(repo.list_strength(conn, current.id))
+            if current.maxes or has_logs:
+                raise InputError(
+                    "--units",
+                    "cannot change once maxes or sessions are stored in the other unit; "
+                    "export, convert and restore, or create a new athlete",
+                )
         from runlift.io.planfile import parse_athlete
 
         parse_athlete({k: v for k, v in fields.items() if v is not None}, library)
