@@ -228,3 +228,29 @@ def test_the_week_plan_follows_what_the_runner_actually_lifts(db_url):
     load, source = squat_load()
     assert load > 80 and source == "from your log of 2026-11-27"
     store.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["tables"].update(mystery=[]), "unknown tables"),
+        (lambda d: d["tables"]["athletes"][0].update(phase="bogus"), "athlete.phase"),
+        (lambda d: d["tables"]["run_logs"][0].update(date="31/12/2026"), "cannot be stored"),
+        (lambda d: d["tables"]["run_logs"][0].update(athlete_id=999), "cannot be stored"),
+    ],
+    ids=["unknown table", "invalid athlete", "bad date", "dangling reference"],
+)
+def test_a_bad_export_restores_nothing_and_says_why(db_url, tmp_path, change, message):
+    store = Store(db_url)
+    create_from_file(store, EXAMPLE, TODAY)
+    logbook.add(store, None, RunDone(date(2026, 11, 24), RunType.EASY, 45, 8, 140, 3))
+    with store.transaction() as conn:
+        document = json.loads(json.dumps(export_all(conn)))
+    change(document)
+    fresh = Store(f"sqlite:///{tmp_path / 'empty.db'}")
+    with pytest.raises(RestoreError, match=message), fresh.transaction() as conn:
+        restore_all(conn, document)
+    with fresh.transaction() as conn:
+        assert all(not rows for rows in export_all(conn)["tables"].values())
+    store.engine.dispose()
+    fresh.engine.dispose()

@@ -6,10 +6,11 @@ again, and the two documents are the same.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, delete, func, insert, select, text
+from sqlalchemy import Connection, Date, DateTime, delete, func, insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from runlift.store.tables import ALL
 
@@ -56,6 +57,38 @@ def restore_all(conn: Connection, document: Any, *, replace: bool = False) -> in
             raise RestoreError("the database already holds data; use --replace to overwrite it")
         for table in reversed(ALL):
             conn.execute(delete(table))
+    unknown = set(tables) - {t.name for t in ALL}
+    if unknown:
+        raise RestoreError(f"unknown tables in the export: {', '.join(sorted(unknown))}")
+    _check_athletes(tables.get("athletes", []))
+    try:
+        return _write(conn, tables)
+    except (SQLAlchemyError, ValueError, TypeError) as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
+        raise RestoreError(f"a row cannot be stored ({reason}); nothing was restored") from None
+
+
+def _check_athletes(rows: Any) -> None:
+    """Every athlete must still be a valid athlete, or nothing could be done with it later."""
+    from runlift.catalog import load_library
+    from runlift.io.planfile import InputError, parse_athlete
+
+    library = load_library()
+    if not isinstance(rows, list):
+        raise RestoreError("tables.athletes: expected a list of rows")
+    keys = ("name", "experience", "phase", "units", "equipment", "heavy_sessions", "formula",
+            "usual_run_start", "available", "kit")  # fmt: skip
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise RestoreError(f"tables.athletes[{index}]: expected a row")
+        fields = {k: row[k] for k in keys if row.get(k) is not None}
+        try:
+            parse_athlete(fields, library)
+        except InputError as error:
+            raise RestoreError(f"tables.athletes[{index}]: {error}") from None
+
+
+def _write(conn: Connection, tables: dict[str, Any]) -> int:
     count = 0
     for table in ALL:
         rows = tables.get(table.name, [])
@@ -68,7 +101,9 @@ def restore_all(conn: Connection, document: Any, *, replace: bool = False) -> in
                 raise RestoreError(f"tables.{table.name}[{index}]: unexpected columns")
             values = dict(row)
             for name, column in columns.items():
-                if isinstance(column.type, Date) and isinstance(values.get(name), str):
+                if isinstance(column.type, DateTime) and isinstance(values.get(name), str):
+                    values[name] = datetime.fromisoformat(values[name])
+                elif isinstance(column.type, Date) and isinstance(values.get(name), str):
                     values[name] = date.fromisoformat(values[name])
             prepared.append(values)
         if prepared:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0003"  # the newest revision; tests/integration keeps it equal to Alembic's head
@@ -20,10 +22,16 @@ def _config(connection: object) -> Any:
     return config
 
 
+MIGRATION_LOCK = 7_271_101  # any constant: PostgreSQL's advisory lock for schema changes
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two processes starting on a fresh database: one migrates, the other waits.
+            connection.execute(text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
         command.upgrade(_config(connection), revision)
 
 
@@ -34,10 +42,19 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(_config(connection), revision)
 
 
-def ensure_current(engine: Engine) -> None:
-    """Bring the database to HEAD, running Alembic only when it is behind."""
-    if current(engine) != HEAD:
-        upgrade(engine)
+def ensure_current(engine: Engine, attempts: int = 5) -> None:
+    """Bring the database to HEAD, running Alembic only when it is behind. When another
+    process migrates at the same moment (SQLite has no lock to wait on), look again."""
+    for attempt in range(attempts):
+        if current(engine) == HEAD:
+            return
+        try:
+            upgrade(engine)
+            return
+        except SQLAlchemyError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def alembic_head() -> str:
