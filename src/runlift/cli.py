@@ -246,6 +246,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: every bad input becomes one line on stderr and exit code 2."""
     import click
 
+    # The commands that use the store register themselves on import.
+    import runlift.cli_data
     import runlift.cli_log
     import runlift.cli_store  # noqa: F401
     from runlift.io.planfile import InputError

@@ -23,15 +23,17 @@ from runlift.cli_store import (
 @log_app.command("strength")
 def log_strength(
     kind: Annotated[
-        str, typer.Option(help="heavy, plyometric, bodyweight, core, pilates")
-    ] = "heavy",
+        str | None, typer.Option(help="heavy (the default), plyometric, bodyweight, core, pilates")
+    ] = None,
     set_: Annotated[
         list[str] | None, typer.Option("--set", help="EXERCISE:SETSxREPS[@LOAD][:rirN|:rpeN]")
     ] = None,
     minutes: Annotated[int | None, typer.Option(help="how long it took")] = None,
     skipped: Annotated[bool, typer.Option("--skipped", help="the session did not happen")] = False,
     reason: Annotated[str | None, typer.Option(help="why it was skipped")] = None,
-    edit: Annotated[int | None, typer.Option(help="replace entry ID instead of adding one")] = None,
+    edit: Annotated[
+        int | None, typer.Option(help="change entry ID: only the options given change")
+    ] = None,
     date_: DateOption = None,
     athlete: AthleteOption = None,
     db: DbOption = None,
@@ -39,24 +41,38 @@ def log_strength(
     """Log a strength session, set by set (or skipped, with a reason)."""
     from runlift.tracking import logbook
 
-    entry = logbook.strength_entry(_logged_day(date_), kind, set_ or [], minutes, skipped, reason)
     store = _store(db)
     if edit is not None:
+        old = logbook.find(store, athlete, "strength", edit)
+        entry = logbook.strength_entry(
+            _logged_day(date_) if date_ else old.date,
+            kind or old.kind.value,
+            set_ or [],
+            minutes if minutes is not None else old.minutes,
+            skipped or (old.skipped and not set_),
+            reason if reason is not None else old.reason,
+            keep=None if set_ else old.exercises,
+        )
         logbook.replace_entry(store, athlete, edit, entry)
-        print(f"Replaced strength entry {edit}.")
-    else:
-        print(f"Logged strength entry {logbook.add(store, athlete, entry)}.")
+        print(f"Changed strength entry {edit}.")
+        return 0
+    entry = logbook.strength_entry(
+        _logged_day(date_), kind or "heavy", set_ or [], minutes, skipped, reason
+    )
+    print(f"Logged strength entry {logbook.add(store, athlete, entry)}.")
     return 0
 
 
 @log_app.command("run")
 def log_run(
-    type_: Annotated[str, typer.Option("--type", help="easy, tempo, long, ...")],
-    minutes: Annotated[float, typer.Option(help="moving time in minutes")],
+    type_: Annotated[str | None, typer.Option("--type", help="easy, tempo, long, ...")] = None,
+    minutes: Annotated[float | None, typer.Option(help="moving time in minutes")] = None,
     km: Annotated[float | None, typer.Option(help="distance in km")] = None,
     hr: Annotated[int | None, typer.Option(help="average heart rate")] = None,
     rpe: Annotated[float | None, typer.Option(help="effort, 1-10")] = None,
-    edit: Annotated[int | None, typer.Option(help="replace entry ID instead of adding one")] = None,
+    edit: Annotated[
+        int | None, typer.Option(help="change entry ID: only the options given change")
+    ] = None,
     date_: DateOption = None,
     athlete: AthleteOption = None,
     db: DbOption = None,
@@ -64,13 +80,26 @@ def log_run(
     """Log a run."""
     from runlift.tracking import logbook
 
-    entry = logbook.run_entry(_logged_day(date_), type_, minutes, km, hr, rpe)
     store = _store(db)
     if edit is not None:
+        old = logbook.find(store, athlete, "run", edit)
+        entry = logbook.run_entry(
+            _logged_day(date_) if date_ else old.date,
+            type_ or old.type.value,
+            minutes if minutes is not None else old.minutes,
+            km if km is not None else old.distance_km,
+            hr if hr is not None else old.avg_hr,
+            rpe if rpe is not None else old.rpe,
+        )
         logbook.replace_entry(store, athlete, edit, entry)
-        print(f"Replaced run entry {edit}.")
-    else:
-        print(f"Logged run entry {logbook.add(store, athlete, entry)}.")
+        print(f"Changed run entry {edit}.")
+        return 0
+    if type_ is None or minutes is None:
+        raise BadInput(
+            "--type" if type_ is None else "--minutes", "missing; a run needs --type and --minutes"
+        )
+    entry = logbook.run_entry(_logged_day(date_), type_, minutes, km, hr, rpe)
+    print(f"Logged run entry {logbook.add(store, athlete, entry)}.")
     return 0
 
 

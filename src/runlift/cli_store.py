@@ -4,8 +4,6 @@ Each parses, calls one use case in runlift.tracking, and renders (runlift.trackv
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import date
 from typing import Annotated, Any
 
@@ -348,77 +346,4 @@ def progress_command(
         return 0
     report = progress(store, athlete, _day(None))
     _print_json(progress_json(report)) if fmt == "json" else print_progress(_console(), report)
-    return 0
-
-
-# -- export and restore -----------------------------------------------------------------
-@app.command("export")
-def export_command(
-    file: Annotated[str, typer.Argument(help="where to write the JSON (- for standard output)")],
-    db: DbOption = None,
-) -> int:
-    """All data as one JSON document."""
-    from runlift.store.backup import export_all
-
-    with _store(db).transaction() as conn:
-        document = export_all(conn)
-    text = json.dumps(document, indent=1, ensure_ascii=False)
-    if file == "-":
-        sys.stdout.write(text + "\n")
-        return 0
-    try:
-        with open(file, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-    except OSError as error:
-        raise BadInput("FILE", f"{file} cannot be written ({error.strerror})") from None
-    return 0
-
-
-@app.command("restore")
-def restore_command(
-    file: Annotated[str, typer.Argument(help="a JSON document from `runlift export`")],
-    replace: Annotated[
-        bool, typer.Option("--replace", help="overwrite a database that holds data")
-    ] = False,
-    db: DbOption = None,
-) -> int:
-    """Load a `runlift export` document (all or nothing)."""
-    from runlift.store.backup import RestoreError, restore_all
-
-    try:
-        with open(file, encoding="utf-8") as handle:
-            document = json.load(handle)
-    except (OSError, ValueError) as error:
-        raise BadInput(
-            "FILE", f"{file} cannot be read as JSON ({error.__class__.__name__})"
-        ) from None
-    try:
-        with _store(db).transaction() as conn:
-            count = restore_all(conn, document, replace=replace)
-    except RestoreError as error:
-        raise BadInput("FILE", str(error)) from None
-    print(f"Restored {count} rows.")
-    return 0
-
-
-@app.command("serve")
-def serve(
-    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
-    db: DbOption = None,
-    secure_cookies: Annotated[
-        bool, typer.Option("--secure-cookies", help="behind HTTPS: mark the session cookie Secure")
-    ] = False,
-) -> int:
-    """Serve the JSON API (/api/v1, docs at /api/docs)."""
-    import uvicorn
-
-    from runlift.web.app import create_app
-
-    if not 1 <= port <= 65535:
-        raise BadInput("--port", f"{port} is not allowed; use 1-65535")
-    print(f"runlift API on http://{host}:{port}/api/docs")
-    uvicorn.run(
-        create_app(db, secure_cookies=secure_cookies), host=host, port=port, log_level="warning"
-    )
     return 0

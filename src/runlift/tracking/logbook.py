@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from runlift.catalog import load_library
 from runlift.domain.log import ExerciseDone, RaceResult, RunDone, SetDone, StrengthDone
@@ -61,8 +62,15 @@ def parse_sets(specs: Sequence[str]) -> tuple[ExerciseDone, ...]:
 
 
 def strength_entry(
-    on: date, kind: str, sets: Sequence[str], minutes: int | None, skipped: bool, reason: str | None
+    on: date,
+    kind: str,
+    sets: Sequence[str],
+    minutes: int | None,
+    skipped: bool,
+    reason: str | None,
+    keep: tuple[ExerciseDone, ...] | None = None,
 ) -> StrengthDone:
+    """A strength session from the command's words (`keep`: sets already logged, on edit)."""
     try:
         strength = StrengthKind(kind)
     except ValueError:
@@ -72,11 +80,16 @@ def strength_entry(
         ) from None
     if skipped and sets:
         raise InputError("--skipped", "a skipped session has no sets; give --reason instead")
-    if not skipped and not sets:
+    if skipped and not reason:
+        raise InputError("--reason", "missing; say why the session was skipped")
+    if reason and not skipped:
+        raise InputError("--reason", "only a skipped session has a reason; add --skipped")
+    if not skipped and not sets and not keep:
         raise InputError("--set", f"missing; log at least one set ({SET_HELP}) or --skipped")
     if minutes is not None and not 1 <= minutes <= 240:
         raise InputError("--minutes", f"{minutes} is not allowed; use 1-240")
-    return StrengthDone(on, strength, parse_sets(sets), minutes, skipped, reason)
+    exercises = parse_sets(sets) if sets or skipped else (keep or ())
+    return StrengthDone(on, strength, exercises, minutes, skipped, reason)
 
 
 def run_entry(
@@ -155,6 +168,24 @@ def replace_entry(
                 repo.replace_run(conn, prof.id, entry_id, entry)
         except repo.NotFound as error:
             raise InputError("ID", str(error)) from None
+
+
+def find(store: Store, name: str | None, table: str, entry_id: int) -> Any:
+    """One logged entry of this athlete, to edit it."""
+    checked_id(entry_id)
+    with store.transaction() as conn:
+        prof = profile(conn, name)
+        found: list[Any] = list(
+            repo.list_strength(conn, prof.id)
+            if table == "strength"
+            else repo.list_runs(conn, prof.id)
+        )
+    for entry in found:
+        if entry.id == entry_id:
+            return entry
+    raise InputError(
+        "ID", f"no {table} entry {entry_id} for this athlete; `runlift log list` shows the ids"
+    )
 
 
 def delete(store: Store, name: str | None, table: str, entry_id: int) -> None:
