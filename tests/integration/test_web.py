@@ -217,3 +217,74 @@ def test_the_openapi_document_is_served(app):
         "/api/v1/plan" in document["paths"]
         and "/api/v1/athletes/{athlete_id}/week" in document["paths"]
     )
+
+
+def test_change_password_ends_other_sessions(app):
+    first, csrf = runner(app, "pat@example.com")
+    second = TestClient(app)
+    assert (
+        second.post(
+            "/api/v1/signin", json={"email": "pat@example.com", "password": "long enough pw"}
+        ).status_code
+        == 200
+    )
+    wrong = first.post(
+        "/api/v1/me/password",
+        json={"current": "nope", "new": "another long pw"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert wrong.status_code == 403
+    ok = first.post(
+        "/api/v1/me/password",
+        json={"current": "long enough pw", "new": "another long pw"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert ok.status_code == 204
+    assert first.get("/api/v1/me").status_code == 200
+    assert second.get("/api/v1/me").status_code == 401
+    assert (
+        TestClient(app)
+        .post("/api/v1/signin", json={"email": "pat@example.com", "password": "another long pw"})
+        .status_code
+        == 200
+    )
+
+
+def test_export_is_json_and_spreadsheet_safe_csv(app):
+    owner, csrf = runner(app, "csv@example.com")
+    athlete = owner.post("/api/v1/athletes", json=PLAN, headers={"X-CSRF-Token": csrf}).json()["id"]
+    owner.post(
+        f"/api/v1/athletes/{athlete}/log/strength",
+        json={"date": "2026-11-20", "sets": ["back_squat:3x6@70:rir2"]},
+        headers={"X-CSRF-Token": csrf},
+    )
+    owner.post(
+        f"/api/v1/athletes/{athlete}/log/strength",
+        json={"date": "2026-11-21", "skipped": True, "reason": '=HYPERLINK("http://evil")'},
+        headers={"X-CSRF-Token": csrf},
+    )
+    data = owner.get("/api/v1/me/export.json").json()
+    assert data["athletes"][0]["name"] == "Alex" and len(data["athletes"][0]["strength"]) == 2
+    text = owner.get("/api/v1/me/export.csv").text
+    assert "back_squat" in text
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+def test_deleting_the_account_deletes_its_athletes_and_ends_coaching(app):
+    owner, csrf = runner(app, "gone@example.com")
+    coach, _ = runner(app, "coach2@example.com")
+    athlete = owner.post("/api/v1/athletes", json=PLAN, headers={"X-CSRF-Token": csrf}).json()["id"]
+    owner.post(
+        f"/api/v1/athletes/{athlete}/coaches",
+        json={"email": "coach2@example.com"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert coach.get(f"/api/v1/athletes/{athlete}").status_code == 200
+    assert owner.delete("/api/v1/me", headers={"X-CSRF-Token": csrf}).status_code == 204
+    assert coach.get(f"/api/v1/athletes/{athlete}").status_code == 404
+    assert (
+        TestClient(app)
+        .post("/api/v1/signin", json={"email": "gone@example.com", "password": "long enough pw"})
+        .status_code
+        == 401
+    )

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from runlift.domain.prescription import EstimateError
 from runlift.io.planfile import InputError
 from runlift.tracking import Store
-from runlift.web import api_account, api_athletes, api_public
+from runlift.web import api_account, api_athletes, api_me, api_public
 from runlift.web.access import NoAccess
 from runlift.web.security import AuthError, hasher
 
@@ -33,7 +33,7 @@ def create_app(
     app.state.store = Store(database_url)
     app.state.hasher = hasher(fast=fast_hashing)
     app.state.secure_cookies = secure_cookies
-    for module in (api_public, api_account, api_athletes):
+    for module in (api_public, api_account, api_me, api_athletes):
         app.include_router(module.router)
 
     @app.exception_handler(InputError)
