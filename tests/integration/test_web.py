@@ -288,3 +288,37 @@ def test_deleting_the_account_deletes_its_athletes_and_ends_coaching(app):
         .status_code
         == 401
     )
+
+
+def test_a_secret_calendar_feed_that_calendar_apps_can_read_and_that_can_be_revoked(app):
+    import icalendar
+
+    owner, csrf = runner(app, "ics@example.com")
+    athlete = owner.post("/api/v1/athletes", json=PLAN, headers={"X-CSRF-Token": csrf}).json()["id"]
+    url = owner.post(f"/api/v1/athletes/{athlete}/calendar", headers={"X-CSRF-Token": csrf}).json()[
+        "url"
+    ]
+    anonymous = TestClient(app)
+    response = anonymous.get(url)
+    assert response.status_code == 200 and response.headers["content-type"].startswith(
+        "text/calendar"
+    )
+    assert all(len(line.encode()) <= 75 for line in response.text.split("\r\n"))
+    calendar = icalendar.Calendar.from_ical(response.text)
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == 4 * 4  # four weeks of the article's week: 2 heavy, core, bodyweight
+    heavy = [e for e in events if str(e["SUMMARY"]).startswith("Heavy")]
+    assert len(heavy) == 8
+    assert "Back squat" in str(heavy[0]["DESCRIPTION"]) and "Why this day" in str(
+        heavy[0]["DESCRIPTION"]
+    )
+    assert heavy[0].decoded("DTSTART").hour == 17
+    assert (
+        owner.post(f"/api/v1/athletes/{athlete}/calendar", headers={"X-CSRF-Token": csrf}).json()[
+            "url"
+        ]
+        != url
+    )
+    assert anonymous.get(url).status_code == 404  # a new URL revokes the old one
+    owner.delete(f"/api/v1/athletes/{athlete}/calendar", headers={"X-CSRF-Token": csrf})
+    assert anonymous.get("/calendar/not-a-token.ics").status_code == 404

@@ -3,27 +3,29 @@ only; anyone else gets 404."""
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException
+from fastapi import APIRouter, Body, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import insert, select, update
 
 from runlift.catalog import load_library
 from runlift.domain.monitoring import reassess, weekly_signals
 from runlift.domain.planner import plan_week
+from runlift.io.ics import feed
 from runlift.io.weekfile import parse_plan
 from runlift.render import day_json, finding_json
 from runlift.services import local_today
 from runlift.store import repository as repo
-from runlift.store.tables import coach_invites
+from runlift.store.tables import calendar_feeds, coach_invites
 from runlift.tracking import athlete_fields, logbook, monday_of, profile_of, typical_week
 from runlift.tracking.profiles import weekday_keys
 from runlift.tracking.progress import lift_trends
 from runlift.web.access import athlete_for, owned
 from runlift.web.deps import Conn, SignedIn
-from runlift.web.security import normal_email, now
+from runlift.web.security import digest, normal_email, now
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["athletes"])
 
@@ -210,3 +212,62 @@ def revoke(athlete_id: int, invite_id: int, session: SignedIn, conn: Conn) -> No
     if found is None:
         raise HTTPException(404, f"no invitation {invite_id}")
     conn.execute(update(coach_invites).where(coach_invites.c.id == invite_id).values(revoked=True))
+
+
+FEED_WEEKS = 4
+
+
+@router.post("/{athlete_id}/calendar", status_code=201)
+def new_feed(athlete_id: int, session: SignedIn, request: Request, conn: Conn) -> dict[str, str]:
+    """A secret calendar URL for the planned sessions; earlier URLs stop working."""
+    row = owned(conn, session.user, athlete_id)
+    token = secrets.token_urlsafe(24)
+    conn.execute(
+        update(calendar_feeds).where(calendar_feeds.c.athlete_id == row.id).values(revoked=True)
+    )
+    conn.execute(
+        insert(calendar_feeds).values(
+            athlete_id=row.id, token_hash=digest(token), created_at=now(), revoked=False
+        )
+    )
+    return {"url": str(request.url_for("calendar_feed", token=token))}
+
+
+@router.delete("/{athlete_id}/calendar", status_code=204)
+def revoke_feed(athlete_id: int, session: SignedIn, conn: Conn) -> None:
+    row = owned(conn, session.user, athlete_id)
+    conn.execute(
+        update(calendar_feeds).where(calendar_feeds.c.athlete_id == row.id).values(revoked=True)
+    )
+
+
+calendar_router = APIRouter(tags=["calendar"])
+
+
+@calendar_router.get("/calendar/{token}.ics", name="calendar_feed")
+def calendar_feed(token: str, conn: Conn) -> Response:
+    """The next four weeks of planned strength sessions, for calendar apps to subscribe to."""
+    found = conn.execute(
+        select(calendar_feeds.c.athlete_id).where(
+            calendar_feeds.c.token_hash == digest(token), calendar_feeds.c.revoked.is_(False)
+        )
+    ).first()
+    if found is None:
+        raise HTTPException(404, "no such calendar")
+    row, _ = repo.get_athlete_by_id(conn, found.athlete_id)
+    prof = profile_of(conn, row)
+    library = load_library()
+    monday = monday_of(local_today())
+    days = []
+    reasons: dict[str, str] = {}
+    for week in range(FEED_WEEKS):
+        plan = plan_week(
+            prof.athlete, typical_week(prof, monday + timedelta(weeks=week), library), library
+        )
+        for day, why in zip(plan.week.days, plan.reasons, strict=True):
+            days.append(day)
+            kept = [v.text for v in why if v.ok]
+            if kept:
+                reasons[day.date.isoformat()] = kept[0]
+    text = feed(prof.name, f"athlete{row.id}", days, now(), reasons)
+    return Response(text, media_type="text/calendar; charset=utf-8")

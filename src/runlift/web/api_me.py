@@ -46,12 +46,12 @@ def change_password(body: PasswordChange, session: SignedIn, request: Request, c
     conn.execute(
         update(users).where(users.c.id == session.user.id).values(password_hash=ph.hash(body.new))
     )
-    from runlift.web.security import _digest
+    from runlift.web.security import digest
 
     token = request.cookies.get(COOKIE) or ""
     conn.execute(
         delete(web_sessions).where(
-            web_sessions.c.user_id == session.user.id, web_sessions.c.token_hash != _digest(token)
+            web_sessions.c.user_id == session.user.id, web_sessions.c.token_hash != digest(token)
         )
     )
 

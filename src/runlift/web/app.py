@@ -35,6 +35,7 @@ def create_app(
     app.state.secure_cookies = secure_cookies
     for module in (api_public, api_account, api_me, api_athletes):
         app.include_router(module.router)
+    app.include_router(api_athletes.calendar_router)
 
     @app.exception_handler(InputError)
     def bad_input(_: Request, error: InputError) -> JSONResponse:

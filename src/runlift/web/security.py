@@ -49,7 +49,7 @@ def hasher(fast: bool = False) -> PasswordHasher:
     return PasswordHasher()
 
 
-def _digest(token: str) -> str:
+def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -108,7 +108,7 @@ def open_session(conn: Connection, user: User) -> tuple[str, str]:
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     conn.execute(
         insert(web_sessions).values(
-            token_hash=_digest(token),
+            token_hash=digest(token),
             user_id=user.id,
             csrf=csrf,
             expires_at=now() + timedelta(days=SESSION_DAYS),
@@ -123,7 +123,7 @@ def session_for(conn: Connection, token: str | None) -> Session | None:
     row = conn.execute(
         select(web_sessions.c.csrf, web_sessions.c.expires_at, users.c.id, users.c.email)
         .join(users, users.c.id == web_sessions.c.user_id)
-        .where(web_sessions.c.token_hash == _digest(token))
+        .where(web_sessions.c.token_hash == digest(token))
     ).first()
     if row is None:
         return None
@@ -135,7 +135,7 @@ def session_for(conn: Connection, token: str | None) -> Session | None:
 
 def close_session(conn: Connection, token: str | None) -> None:
     if token:
-        conn.execute(delete(web_sessions).where(web_sessions.c.token_hash == _digest(token)))
+        conn.execute(delete(web_sessions).where(web_sessions.c.token_hash == digest(token)))
 
 
 def csrf_matches(session: Session, header: str | None) -> bool:
