@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from runlift.domain.prescription import EstimateError
 from runlift.io.planfile import InputError
 from runlift.tracking import Store
-from runlift.web import api_account, api_athletes, api_me, api_public
+from runlift.web import api_account, api_athletes, api_me, api_public, pages
 from runlift.web.access import NoAccess
 from runlift.web.security import AuthError, hasher
+
+STATIC = Path(__file__).parent / "static"
 
 
 def _error(status: int, message: str, field: str | None = None) -> JSONResponse:
@@ -36,6 +40,8 @@ def create_app(
     for module in (api_public, api_account, api_me, api_athletes):
         app.include_router(module.router)
     app.include_router(api_athletes.calendar_router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.exception_handler(InputError)
     def bad_input(_: Request, error: InputError) -> JSONResponse:

@@ -1,0 +1,118 @@
+"""A new runner in a real headless Chromium, at a phone and a desktop viewport: sign up, set
+up the running week and kit, and read the planned week with its reasons."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from runlift.web.app import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+SHOTS = Path(os.environ.get("RUNLIFT_SCREENSHOTS", "/tmp"))
+VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'runlift.db'}"
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(url, fast_hashing=True), host="127.0.0.1", port=port, log_level="warning"
+    )
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is required under CI=true (.ci/run installs it)")
+        pytest.skip("Chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_a_new_runner_signs_up_sets_up_and_sees_a_planned_week(server, browser, viewport, tmp_path):
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    page.goto(server + "/")
+    assert page.url.endswith("/signin")
+    page.click("text=Create an account")
+    page.fill("input[name=email]", f"{viewport}@example.com")
+    page.fill("input[name=password]", "a long enough password")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/onboarding")
+    page.fill("input[name=name]", "Alex")
+    page.select_option("select[name=experience]", "intermediate")
+    page.select_option("select[name=phase]", "build")
+    for item in ("dumbbells", "kettlebell", "barbell", "rack", "bench"):
+        page.check(f"input[name=equipment][value={item}]")
+    week = {
+        "tue": "hills",
+        "wed": "easy",
+        "thu": "threshold",
+        "fri": "easy",
+        "sat": "easy",
+        "sun": "progression",
+    }
+    for day, run in week.items():
+        page.select_option(f"select[name=run_{day}]", run)
+    page.fill("input[name=minutes_sun]", "110")
+    page.click("text=Plan my strength week")
+    page.wait_for_url("**/athletes/*/week")
+    days = page.locator("li.day")
+    assert days.count() == 7
+    tuesday, thursday, saturday = days.nth(1), days.nth(3), days.nth(5)
+    assert "heavy" in tuesday.locator(".session").first.inner_text().lower()
+    assert "heavy" in thursday.locator(".session").first.inner_text().lower()
+    saturday.locator("summary").click()
+    assert "no-heavy-before-quality" in saturday.locator(".why").inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= VIEWPORTS[viewport]["width"], "no sideways scrolling"
+    page.screenshot(path=str(SHOTS / f"week-{viewport}.png"), full_page=True)
+    page.close()
+
+
+def test_a_refused_set_up_shows_the_reason_and_keeps_the_form(server, browser):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(server + "/signup")
+    page.fill("input[name=email]", "form@example.com")
+    page.fill("input[name=password]", "a long enough password")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/onboarding")
+    page.select_option("select[name=run_tue]", "hills")
+    page.evaluate("document.querySelector('input[name=minutes_tue]').removeAttribute('min')")
+    page.fill("input[name=minutes_tue]", "0")
+    page.click("text=Plan my strength week")
+    assert "week.days.tue[0].minutes" in page.locator(".error").inner_text()
+    assert page.locator("select[name=run_tue]").input_value() == "hills"  # the form is kept
+    page.close()
