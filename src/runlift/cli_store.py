@@ -136,6 +136,9 @@ def athlete_set(
     equipment: Annotated[str | None, typer.Option(help="comma-separated equipment ids")] = None,
     units: Annotated[str | None, typer.Option(help="kg or lb")] = None,
     name: Annotated[str | None, typer.Option(help="a new name")] = None,
+    follow_phase: Annotated[
+        bool, typer.Option("--follow-phase", help="heavy sessions a week by the phase again")
+    ] = False,
     file: Annotated[
         str | None, typer.Option("--file", help="take every athlete field from this plan file")
     ] = None,
@@ -256,8 +259,9 @@ def season_change(
         typer.Option("--cutback/--no-cutback", help="a running cutback week (strength deloads)"),
     ] = None,
     no_gym: Annotated[
-        bool, typer.Option("--no-gym", help="a trip: body weight and bands only")
-    ] = False,
+        bool | None,
+        typer.Option("--no-gym/--gym", help="a trip: body weight and bands only (--gym undoes it)"),
+    ] = None,
     days: Annotated[
         str | None, typer.Option(help="a plan file whose listed days replace the typical ones")
     ] = None,

@@ -295,6 +295,10 @@ def print_progress(console: Console, report: Progress) -> None:
         console.print(
             "Lighter plan in place; `runlift progress --back-to-normal` when running is back."
         )
+    elif len(report.weeks) < 9:
+        console.print(
+            f"{len(report.weeks)} week(s) logged: the running trend is judged from 9 weeks on."
+        )
     else:
         console.print(
             Text("Running holds up: no sign that lifting is costing your running.", style="green")

@@ -17,6 +17,7 @@ from runlift.store import repository as repo
 from runlift.tracking import Profile, Store, profile
 
 BARS = "▁▂▃▄▅▆▇█"
+NO_TARGETS = frozenset({"plyometric", "core", "twist"})
 
 
 def sparkline(values: Sequence[float | None]) -> str:
@@ -83,6 +84,10 @@ def lift_trends(prof: Profile, sessions: list[StrengthDone]) -> list[LiftTrend]:
         name = exercise.name if exercise else lift
         option = exercise.option_for(owned) if exercise else None
         implement = next(iter(sorted((option or frozenset()) & LOAD_IMPLEMENTS)), None)
+        trends_only = exercise is None or exercise.timed or exercise.pattern in NO_TARGETS
+        if trends_only:  # jumps, core and holds are dosed by quality, not chased for reps
+            trends.append(LiftTrend(lift, name, series, None))
+            continue
         # Replay the log: the target moves as the runner beats, holds or misses it.
         target: Target | None = None
         since: list[ExerciseDone] = []

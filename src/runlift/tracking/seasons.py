@@ -102,7 +102,7 @@ def change_week(
     week_start: date,
     *,
     cutback: bool | None,
-    no_gym: bool,
+    no_gym: bool | None,
     days: dict[str, Any] | None,
     note: str | None,
 ) -> tuple[SeasonView, list[int]]:
@@ -123,10 +123,10 @@ def change_week(
         if earlier is not None:  # a change adds to what was said of the week before
             days = days if days is not None else earlier.days
             cutback = cutback if cutback is not None else earlier.cutback
-            no_gym = no_gym or bool(earlier.no_gym)
+            no_gym = bool(earlier.no_gym) if no_gym is None else no_gym
             note = note if note is not None else earlier.note
         repo.set_week_change(
-            conn, prof.id, monday, days=days, cutback=cutback, no_gym=no_gym, note=note
+            conn, prof.id, monday, days=days, cutback=cutback, no_gym=bool(no_gym), note=note
         )
     after = season_view(store, name, previous=before.season)
     replanned = [
