@@ -96,6 +96,12 @@ def test_a_new_runner_signs_up_sets_up_and_sees_a_planned_week(server, browser, 
     assert "heavy" in thursday.locator(".session").first.inner_text().lower()
     saturday.locator("summary").click()
     assert "no-heavy-before-quality" in saturday.locator(".why").inner_text()
+    move = tuesday.locator("form.move").first
+    move.locator("select[name=on]").select_option(index=5)  # Saturday
+    move.locator("button").click()
+    answer = tuesday.locator(".answer").first
+    answer.locator(".verdict").wait_for()
+    assert "why not" in answer.inner_text() and "no-heavy-before-quality" in answer.inner_text()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= VIEWPORTS[viewport]["width"], "no sideways scrolling"
     page.screenshot(path=str(SHOTS / f"week-{viewport}.png"), full_page=True)

@@ -322,3 +322,36 @@ def test_a_secret_calendar_feed_that_calendar_apps_can_read_and_that_can_be_revo
     assert anonymous.get(url).status_code == 404  # a new URL revokes the old one
     owner.delete(f"/api/v1/athletes/{athlete}/calendar", headers={"X-CSRF-Token": csrf})
     assert anonymous.get("/calendar/not-a-token.ics").status_code == 404
+
+
+def test_moving_a_session_shows_what_the_rules_say(app):
+    owner, csrf = runner(app, "mover@example.com")
+    athlete = owner.post("/api/v1/athletes", json=PLAN, headers={"X-CSRF-Token": csrf}).json()["id"]
+    base = f"/api/v1/athletes/{athlete}/week/try"
+    to_saturday = owner.get(
+        base, params={"on": "2026-12-05", "kind": "heavy", "start": "18:00", "origin": "2026-12-01"}
+    ).json()
+    assert to_saturday["answer"] == "why not"
+    assert {r["rule"] for r in to_saturday["reasons"] if not r["ok"]} >= {
+        "no-heavy-before-quality",
+        "heavy-on-hard-days",
+    }
+    later_tuesday = owner.get(
+        base, params={"on": "2026-12-01", "kind": "heavy", "start": "19:00", "origin": "2026-12-01"}
+    ).json()
+    assert later_tuesday["answer"] == "fine"
+    sunday = owner.get(
+        base, params={"on": "2026-12-06", "kind": "heavy", "start": "17:00", "origin": "2026-12-01"}
+    ).json()
+    assert sunday["answer"] == "warning"  # legal, but after the 110-min long run
+    assert "avoid-lift-after-long-run" in {r["rule"] for r in sunday["reasons"] if not r["ok"]}
+    morning = owner.get(
+        base, params={"on": "2026-12-01", "kind": "heavy", "start": "08:00", "origin": "2026-12-01"}
+    ).json()
+    assert morning["answer"] == "why not"  # outside the runner's 17:00-20:00 on Tuesdays
+    assert (
+        owner.get(
+            base, params={"on": "2026-12-01", "kind": "crossfit", "start": "19:00"}
+        ).status_code
+        == 400
+    )

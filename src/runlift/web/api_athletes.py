@@ -271,3 +271,21 @@ def calendar_feed(token: str, conn: Conn) -> Response:
                 reasons[day.date.isoformat()] = kept[0]
     text = feed(prof.name, f"athlete{row.id}", days, now(), reasons)
     return Response(text, media_type="text/calendar; charset=utf-8")
+
+
+@router.get("/{athlete_id}/week/try")
+def try_move_api(
+    athlete_id: int,
+    session: SignedIn,
+    conn: Conn,
+    on: date,
+    kind: str,
+    start: str,
+    minutes: int = 45,
+    origin: date | None = None,
+) -> dict[str, Any]:
+    """What the rules say of a session moved to `on` at `start`: fine, warning or why not."""
+    from runlift.web.trymove import try_move
+
+    prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
+    return try_move(prof, on, kind, start, minutes, origin)

@@ -227,8 +227,41 @@ def week_page(
         row["label"] = f"{d.date:%a %d %b}"
         days.append(row)
     return _page(
-        request, "week.html", session, athlete=prof.name, week_start=f"{monday:%d %b %Y}",
+        request, "week.html", session, athlete=prof.name, athlete_id=athlete_id,
+        week_start=f"{monday:%d %b %Y}",
         days=days, warnings=[finding_json(plan.week, w) for w in plan.warnings],
         previous=(monday - timedelta(days=7)).isoformat(),
         next=(monday + timedelta(days=7)).isoformat(),
     )  # fmt: skip
+
+
+@router.get("/athletes/{athlete_id}/week/try", response_class=HTMLResponse)
+def try_page(
+    athlete_id: int,
+    request: Request,
+    session: MaybeSession,
+    on: str,
+    kind: str,
+    start: str,
+    minutes: int = 45,
+    origin: str | None = None,
+) -> Response:
+    """An htmx partial: the rules' answer for a session moved to `on` at `start`."""
+    from datetime import date
+
+    from runlift.web.trymove import try_move
+
+    if session is None:
+        return HTMLResponse("sign in first", status_code=401)
+    try:
+        day = date.fromisoformat(on)
+        moved_from = date.fromisoformat(origin) if origin else None
+    except ValueError:
+        return HTMLResponse("not a date", status_code=400)
+    with get_store(request).transaction() as conn:
+        prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
+    try:
+        result = try_move(prof, day, kind, start, minutes, moved_from)
+    except InputError as error:
+        return HTMLResponse(f"<p class='error'>{error}</p>", status_code=400)
+    return TEMPLATES.TemplateResponse(request, "_verdict.html", {"result": result})
