@@ -122,3 +122,16 @@ def test_a_refused_set_up_shows_the_reason_and_keeps_the_form(server, browser):
     assert "week.days.tue[0].minutes" in page.locator(".error").inner_text()
     assert page.locator("select[name=run_tue]").input_value() == "hills"  # the form is kept
     page.close()
+
+
+def test_the_library_marks_what_the_kit_allows_and_what_to_buy_next(server, browser):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(server + "/library")
+    page.check("input[name=equipment][value=kettlebell]")
+    page.click("text=Show my ladders")
+    squat = page.locator("section", has=page.locator("h2", has_text="squat")).first
+    assert "Goblet squat" in squat.locator("li.can").all_inner_texts().__str__()
+    assert "Back squat" in squat.locator("li.cannot").all_inner_texts().__str__()
+    assert "barbell + rack" in page.locator("section", has_text="What to buy next").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+    page.close()

@@ -265,3 +265,24 @@ def try_page(
     except InputError as error:
         return HTMLResponse(f"<p class='error'>{error}</p>", status_code=400)
     return TEMPLATES.TemplateResponse(request, "_verdict.html", {"result": result})
+
+
+@router.get("/library", response_class=HTMLResponse)
+def library_page(request: Request, session: MaybeSession) -> Response:
+    """Every pattern's ladder, marked by what the chosen equipment allows, and what to buy
+    next. No account needed; the same data as GET /api/v1/exercises."""
+    from runlift.domain.library import PATTERNS
+
+    owned = frozenset(v for v in request.query_params.getlist("equipment") if v in EQUIPMENT)
+    library = load_library()
+    ladders = []
+    for pattern in PATTERNS:
+        rungs = []
+        for x in library.by_pattern[pattern]:
+            options = " or ".join("+".join(sorted(o)) for o in x.equipment if o)
+            rungs.append({"name": x.name, "level": x.level, "cues": x.cues,
+                          "can": x.doable_with(owned), "needs": options})  # fmt: skip
+        ladders.append((pattern, rungs))
+    unlocks = [(item, [x.name for x in xs]) for item, xs in library.unlocks(owned)]
+    return _page(request, "library.html", session, equipment=EQUIPMENT, owned=owned,
+                 ladders=ladders, unlocks=unlocks)  # fmt: skip
