@@ -135,3 +135,44 @@ def test_the_library_marks_what_the_kit_allows_and_what_to_buy_next(server, brow
     assert "barbell + rack" in page.locator("section", has_text="What to buy next").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
     page.close()
+
+
+def _onboard(page, server: str, email: str) -> None:
+    page.goto(server + "/signup")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", "a long enough password")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/onboarding")
+    page.select_option("select[name=phase]", "build")
+    for item in ("dumbbells", "kettlebell", "barbell", "rack", "bench"):
+        page.check(f"input[name=equipment][value={item}]")
+    for day, run in {"tue": "hills", "wed": "easy", "thu": "threshold", "sun": "long"}.items():
+        page.select_option(f"select[name=run_{day}]", run)
+    page.click("text=Plan my strength week")
+    page.wait_for_url("**/athletes/*/week")
+
+
+def test_the_gym_card_has_a_rest_timer_and_logs_the_sets_ticked(server, browser):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    _onboard(page, server, "gym@example.com")
+    thursday = page.locator("li.day").nth(3)
+    thursday.locator("text=Open the gym card").click()
+    page.wait_for_url("**/session?**")
+    first = page.locator("section.gym").first
+    assert "x" in first.locator(".dose").inner_text()
+    timer = first.locator("button.timer")
+    label = timer.inner_text()
+    timer.click()
+    page.wait_for_timeout(1200)
+    assert timer.inner_text() != label  # counting down
+    first.locator("input[type=checkbox]").nth(0).check()
+    first.locator("input[type=checkbox]").nth(1).check()
+    page.click("text=Save the session")
+    page.wait_for_url("**/week?**")
+    assert "Saved 2 set(s)" in page.locator(".notice").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+    week_url = page.url.split("?")[0].replace("/athletes/", "/api/v1/athletes/")
+    on = page.url.split("on=")[1].split("&")[0]
+    logged = page.request.get(f"{week_url}?on={on}").json()["done"]["strength"]
+    assert len(logged) == 1 and logged[0]["kind"] == "heavy"
+    page.close()
