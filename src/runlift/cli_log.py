@@ -50,7 +50,7 @@ def log_strength(
             set_ or [],
             minutes if minutes is not None else old.minutes,
             skipped or (old.skipped and not set_),
-            reason if reason is not None else old.reason,
+            reason if reason is not None else (None if set_ else old.reason),
             keep=None if set_ else old.exercises,
         )
         logbook.replace_entry(store, athlete, edit, entry)

@@ -167,6 +167,8 @@ def athlete_set(
     }  # fmt: skip
     if equipment is not None:
         changes["equipment"] = sorted(p.strip() for p in equipment.split(",") if p.strip())
+    if follow_phase:
+        changes["heavy_sessions"] = None  # the phase's own number again
     if not changes:
         raise BadInput(
             "athlete set", "nothing to change; give --phase, --experience, --heavy-sessions, ..."

@@ -138,3 +138,11 @@ def test_without_an_athlete_the_commands_say_how_to_start(runlift):
     result = runlift("progress")
     assert result.returncode == 2
     assert "runlift athlete create" in result.stderr
+
+
+def test_follow_phase_undoes_a_heavy_sessions_override(runlift):
+    ok(runlift("athlete", "create", "examples/build-intermediate.yaml"))
+    ok(runlift("athlete", "set", "--heavy-sessions", "3"))
+    assert json.loads(ok(runlift("athlete", "show", "--format", "json")))["heavy_sessions"] == 3
+    ok(runlift("athlete", "set", "--follow-phase"))
+    assert "heavy_sessions" not in json.loads(ok(runlift("athlete", "show", "--format", "json")))

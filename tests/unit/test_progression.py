@@ -125,3 +125,11 @@ def test_estimated_max_uses_the_effort_logged_or_epley():
 def test_retest_reminder_every_six_to_eight_weeks(last, expected):
     message = retest_due(last, date(2026, 11, 25))
     assert (message is None) if expected is None else (expected in message)
+
+
+def test_a_deload_with_fewer_sets_is_not_a_miss():
+    def deload(target):
+        return tuple(SetDone(target.reps, target.load, 1) for _ in range(max(1, target.sets - 2)))
+
+    series = simulate(Target("back_squat", 3, 6, 80.0, 6, 8), [deload, deload])
+    assert [action for _, _, action in series] == ["hold", "hold"]

@@ -76,7 +76,8 @@ def load_down(load: float, implement: str, kit: Kit) -> float:
 def _outcome(target: Target, done: ExerciseDone) -> str:
     """beat: every set at least one rep past the target with reps to spare; hit; or miss."""
     sets = done.sets
-    if not sets or len(sets) < target.sets or any(s.reps < target.reps for s in sets):
+    # Fewer sets than the target (a deload, a short day) is not a miss: the reps decide.
+    if not sets or any(s.reps < target.reps for s in sets):
         return "miss"
     spare = [s.spare for s in sets]
     if all(s.reps >= target.reps + 1 for s in sets) and all(x is None or x >= 1 for x in spare):
