@@ -159,3 +159,9 @@ def test_holiday_weeks_do_not_make_flat_lifting_look_like_a_rise():
         for i in range(9)
     ]
     assert reassess(weeks, 2) is None
+
+
+def test_strength_load_counts_work_sets_not_warm_ups():
+    warm_and_work = (SetDone(5, 40), SetDone(3, 60), SetDone(6, 80), SetDone(6, 80), SetDone(6, 80))
+    session = StrengthDone(START, StrengthKind.HEAVY, (ExerciseDone("back_squat", warm_and_work),))
+    assert session.volume() == 3 * 6 * 80

@@ -42,8 +42,14 @@ class StrengthDone:
     id: int | None = None
 
     def volume(self) -> float:
-        """Strength load: sets x reps x load, summed (body-weight sets count no load)."""
-        return sum(s.reps * (s.load or 0) for x in self.exercises for s in x.sets)
+        """Strength load: sets x reps x load over each lift's work sets (those at its heaviest
+        load: warm-ups would make starting to log them look like a rise); body-weight sets
+        count no load."""
+        total = 0.0
+        for done in self.exercises:
+            top = max((s.load or 0 for s in done.sets), default=0)
+            total += sum(s.reps * top for s in done.sets if (s.load or 0) == top)
+        return total
 
 
 @dataclass(frozen=True, slots=True)
