@@ -6,7 +6,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import Connection
+
 from runlift.catalog import load_library, load_season_shape
+from runlift.domain.library import Library
 from runlift.domain.log import RunDone, StrengthDone
 from runlift.domain.model import WEEKDAYS, Day, Race, Week
 from runlift.domain.planner import Plan, plan_week
@@ -52,33 +55,27 @@ def start_season(
 
 
 def _week_input(prof: Profile, week: SeasonWeek, change: Any, race_km: float) -> Week:
-    library = load_library()
-    base = typical_week(prof, week.start, library)
-    typical = dict(enumerate(base.days))
-    if change is not None and change.days:
-        overrides = parse_week(
-            {"start": week.start.isoformat(), "days": change.days},
-            None,
-            prof.athlete,
-            library,
-            week.start,
-        )
-        for index, day in enumerate(overrides.days):
-            if WEEKDAYS[day.date.weekday()] in weekday_keys(change.days):
-                typical[index] = day
+    base = _changed_days(prof, week.start, change, load_library())
     race_minutes = max(15, round(race_km * RACE_PACE_MIN_PER_KM))
-    return season_week_days(week, typical, race_minutes, 8 * 60)
+    return season_week_days(week, dict(enumerate(base.days)), race_minutes, 8 * 60)
 
 
 def season_view(store: Store, name: str | None, previous: SeasonPlan | None = None) -> SeasonView:
     library = load_library()
     with store.transaction() as conn:
         prof = profile(conn, name, library)
-        try:
-            row = repo.get_season(conn, prof.id)
-        except repo.NotFound as error:
-            raise InputError("season", str(error)) from None
-        changes = repo.list_week_changes(conn, prof.id)
+        return season_of(conn, prof, library, previous)
+
+
+def season_of(
+    conn: Connection, prof: Profile, library: Library, previous: SeasonPlan | None = None
+) -> SeasonView:
+    """The athlete's season as planned now; InputError on field `season` when there is none."""
+    try:
+        row = repo.get_season(conn, prof.id)
+    except repo.NotFound as error:
+        raise InputError("season", str(error)) from None
+    changes = repo.list_week_changes(conn, prof.id)
     race = Race(row.date, True, row.name)
     weeks = lay_out(row.start, race, row.distance_km, load_season_shape())
     adjusted = []
@@ -94,6 +91,41 @@ def season_view(store: Store, name: str | None, previous: SeasonPlan | None = No
     inputs = [_week_input(prof, w, changes.get(w.start), row.distance_km) for w in adjusted]
     season = plan_season(prof.athlete, adjusted, inputs, library, (race,), previous)
     return SeasonView(prof, race, row.distance_km, season)
+
+
+def planned_week(
+    conn: Connection, prof: Profile, monday: date, library: Library
+) -> tuple[Plan, str]:
+    """The plan for the week from `monday`, and where it comes from: the season when the week
+    is in it, otherwise the typical week with whatever was changed for that week."""
+    try:
+        view = season_of(conn, prof, library)
+    except InputError as error:
+        if error.field != "season":  # only "no season yet" means: plan the typical week
+            raise
+    else:
+        for week, planned in zip(view.season.weeks, view.season.plans, strict=True):
+            if week.start == monday:
+                return planned, f"your season to {view.race.date} ({week.phase.value})"
+    change = repo.list_week_changes(conn, prof.id).get(monday)
+    week_input = _changed_days(prof, monday, change, library)
+    return plan_week(prof.athlete, week_input, library), "your typical week"
+
+
+def _changed_days(prof: Profile, monday: date, change: Any, library: Library) -> Week:
+    """The typical week from `monday` with the days a week change replaced."""
+    base = typical_week(prof, monday, library)
+    if change is None or not change.days:
+        return base
+    overrides = parse_week(
+        {"start": monday.isoformat(), "days": change.days}, None, prof.athlete, library, monday
+    )
+    keys = weekday_keys(change.days)
+    days = tuple(
+        over if WEEKDAYS[over.date.weekday()] in keys else typical
+        for typical, over in zip(base.days, overrides.days, strict=True)
+    )
+    return replace(base, days=days)
 
 
 def change_week(
@@ -172,28 +204,12 @@ def week_view(store: Store, name: str | None, on: date) -> WeekView:
     """The week holding `on`: planned (from the season when there is one) against done."""
     library = load_library()
     monday = monday_of(on)
-    plan = None
-    source = "your typical week"
-    try:
-        season = season_view(store, name)
-        for week, planned in zip(season.season.weeks, season.season.plans, strict=True):
-            if week.start == monday:
-                plan, source = planned, f"your season to {season.race.date} ({week.phase.value})"
-    except InputError as error:
-        if error.field != "season":  # only "no season yet" means: plan the typical week
-            raise
+    end = monday + timedelta(days=7)
     with store.transaction() as conn:
         prof = profile(conn, name, library)
-        if plan is None:
-            plan = plan_week(prof.athlete, typical_week(prof, monday, library), library)
-        lifts = [
-            s
-            for s in repo.list_strength(conn, prof.id, monday)
-            if s.date < monday + timedelta(days=7)
-        ]
-        runs = [
-            r for r in repo.list_runs(conn, prof.id, monday) if r.date < monday + timedelta(days=7)
-        ]
+        plan, source = planned_week(conn, prof, monday, library)
+        lifts = [s for s in repo.list_strength(conn, prof.id, monday) if s.date < end]
+        runs = [r for r in repo.list_runs(conn, prof.id, monday) if r.date < end]
     return WeekView(prof, plan, lifts, runs, source)
 
 
