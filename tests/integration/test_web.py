@@ -330,7 +330,7 @@ def test_moving_a_session_shows_what_the_rules_say(app):
     base = f"/api/v1/athletes/{athlete}/week/try"
     to_saturday = owner.get(
         base, params={"on": "2026-12-05", "kind": "heavy", "start": "18:00", "origin": "2026-12-01"}
-    ).json()
+    ).json()["asked"]
     assert to_saturday["answer"] == "why not"
     assert {r["rule"] for r in to_saturday["reasons"] if not r["ok"]} >= {
         "no-heavy-before-quality",
@@ -339,15 +339,25 @@ def test_moving_a_session_shows_what_the_rules_say(app):
     later_tuesday = owner.get(
         base, params={"on": "2026-12-01", "kind": "heavy", "start": "19:00", "origin": "2026-12-01"}
     ).json()
-    assert later_tuesday["answer"] == "fine"
+    # Legal on Tuesday, but Thursday's 17:00 heavy session would follow only 46 h later.
+    assert later_tuesday["asked"]["answer"] == "warning"
+    assert [(r["date"], r["rule"]) for r in later_tuesday["asked"]["elsewhere"]] == [
+        ("2026-12-03", "heavy-spacing")
+    ]
+    suggestion = later_tuesday["suggestion"]
+    assert (suggestion["date"], suggestion["start"], suggestion["answer"]) == (
+        "2026-12-01",
+        "17:00",
+        "fine",
+    )
     sunday = owner.get(
         base, params={"on": "2026-12-06", "kind": "heavy", "start": "17:00", "origin": "2026-12-01"}
-    ).json()
+    ).json()["asked"]
     assert sunday["answer"] == "warning"  # legal, but after the 110-min long run
     assert "avoid-lift-after-long-run" in {r["rule"] for r in sunday["reasons"] if not r["ok"]}
     morning = owner.get(
         base, params={"on": "2026-12-01", "kind": "heavy", "start": "08:00", "origin": "2026-12-01"}
-    ).json()
+    ).json()["asked"]
     assert morning["answer"] == "why not"  # outside the runner's 17:00-20:00 on Tuesdays
     assert (
         owner.get(

@@ -105,6 +105,31 @@ class Composer:
         ladder = [x for x in reachable if x.level > 1] or list(reachable)  # calf raises: entry step
         return ladder[:count]
 
+    # -- swapping at the gym ------------------------------------------------------------
+    def _reach(self, kind: StrengthKind, pattern: str) -> tuple[Exercise, ...]:
+        if pattern == "plyometric":
+            kind = StrengthKind.PLYOMETRIC
+        if kind is StrengthKind.BODYWEIGHT:
+            # As when composing: easy-day work stays body weight and bands.
+            light = self.owned & EASY_DAY_KIT
+            return self.library.reachable(pattern, kind, min(self.cap, 2), light)
+        found = self.library.reachable(pattern, kind, self.cap, self.owned)
+        if not found and kind is StrengthKind.HEAVY:
+            found = self.library.reachable(pattern, StrengthKind.BODYWEIGHT, self.cap, self.owned)
+        return found
+
+    def alternatives(self, kind: StrengthKind, item: Prescription) -> tuple[Exercise, ...]:
+        """Other rungs of the same pattern that the runner's kit and experience allow, in the
+        order the planner would choose them."""
+        return tuple(x for x in self._reach(kind, item.pattern) if x.id != item.exercise_id)
+
+    def swapped(
+        self, kind: StrengthKind, index: int, item: Prescription, exercise: Exercise
+    ) -> Prescription:
+        """`exercise` in place of `item`: the session's dose for it, with the same sets."""
+        dose = self.tables.dose(self._dose_key(kind, index))
+        return self._prescribe(exercise, dose, kind, item.sets)
+
     # -- dosing -------------------------------------------------------------------------
     def _dose_key(self, kind: StrengthKind, index: int) -> str:
         experience = self.athlete.experience.value

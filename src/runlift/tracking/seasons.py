@@ -98,6 +98,8 @@ def planned_week(
 ) -> tuple[Plan, str]:
     """The plan for the week from `monday`, and where it comes from: the season when the week
     is in it, otherwise the typical week with whatever was changed for that week."""
+    change = repo.list_week_changes(conn, prof.id).get(monday)
+    moved = ", as you changed it" if change is not None and change.days else ""
     try:
         view = season_of(conn, prof, library)
     except InputError as error:
@@ -106,10 +108,9 @@ def planned_week(
     else:
         for week, planned in zip(view.season.weeks, view.season.plans, strict=True):
             if week.start == monday:
-                return planned, f"your season to {view.race.date} ({week.phase.value})"
-    change = repo.list_week_changes(conn, prof.id).get(monday)
+                return planned, f"your season to {view.race.date} ({week.phase.value}){moved}"
     week_input = _changed_days(prof, monday, change, library)
-    return plan_week(prof.athlete, week_input, library), "your typical week"
+    return plan_week(prof.athlete, week_input, library), f"your typical week{moved}"
 
 
 def _changed_days(prof: Profile, monday: date, change: Any, library: Library) -> Week:

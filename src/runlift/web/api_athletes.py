@@ -13,16 +13,16 @@ from sqlalchemy import insert, select, update
 
 from runlift.catalog import load_library
 from runlift.domain.monitoring import reassess, weekly_signals
-from runlift.domain.planner import plan_week
 from runlift.io.ics import feed
 from runlift.io.weekfile import parse_plan
 from runlift.render import day_json, finding_json
 from runlift.services import local_today
 from runlift.store import repository as repo
 from runlift.store.tables import calendar_feeds, coach_invites
-from runlift.tracking import athlete_fields, logbook, monday_of, profile_of, typical_week
+from runlift.tracking import athlete_fields, logbook, monday_of, profile_of
 from runlift.tracking.profiles import weekday_keys
 from runlift.tracking.progress import lift_trends
+from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for, owned
 from runlift.web.deps import Conn, SignedIn
 from runlift.web.security import digest, normal_email, now
@@ -75,15 +75,16 @@ def delete(athlete_id: int, session: SignedIn, conn: Conn) -> None:
 @router.get("/{athlete_id}/week")
 def week(athlete_id: int, session: SignedIn, conn: Conn, on: date | None = None) -> dict[str, Any]:
     """The week holding `on` (default today): planned, with reasons, and what was logged."""
-    prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
     library = load_library()
+    prof = profile_of(conn, athlete_for(conn, session.user, athlete_id), library)
     monday = monday_of(on or local_today())
-    plan = plan_week(prof.athlete, typical_week(prof, monday, library), library)
+    plan, source = planned_week(conn, prof, monday, library)
     end = monday + timedelta(days=7)
     lifts = [s for s in repo.list_strength(conn, prof.id, monday) if s.date < end]
     runs = [r for r in repo.list_runs(conn, prof.id, monday) if r.date < end]
     return {
         "week_start": monday.isoformat(),
+        "source": source,
         "days": [day_json(d, r) for d, r in zip(plan.week.days, plan.reasons, strict=True)],
         "violations": [finding_json(plan.week, v) for v in plan.violations],
         "warnings": [finding_json(plan.week, w) for w in plan.warnings],
@@ -261,9 +262,7 @@ def calendar_feed(token: str, conn: Conn) -> Response:
     days = []
     reasons: dict[str, str] = {}
     for week in range(FEED_WEEKS):
-        plan = plan_week(
-            prof.athlete, typical_week(prof, monday + timedelta(weeks=week), library), library
-        )
+        plan, _ = planned_week(conn, prof, monday + timedelta(weeks=week), library)
         for day, why in zip(plan.week.days, plan.reasons, strict=True):
             days.append(day)
             kept = [v.text for v in why if v.ok]
@@ -271,21 +270,3 @@ def calendar_feed(token: str, conn: Conn) -> Response:
                 reasons[day.date.isoformat()] = kept[0]
     text = feed(prof.name, f"athlete{row.id}", days, now(), reasons)
     return Response(text, media_type="text/calendar; charset=utf-8")
-
-
-@router.get("/{athlete_id}/week/try")
-def try_move_api(
-    athlete_id: int,
-    session: SignedIn,
-    conn: Conn,
-    on: date,
-    kind: str,
-    start: str,
-    minutes: int = 45,
-    origin: date | None = None,
-) -> dict[str, Any]:
-    """What the rules say of a session moved to `on` at `start`: fine, warning or why not."""
-    from runlift.web.trymove import try_move
-
-    prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
-    return try_move(prof, on, kind, start, minutes, origin)

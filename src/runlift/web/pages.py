@@ -3,7 +3,6 @@ the week. Forms carry the session's CSRF token; a refused form is shown again wi
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,14 +12,12 @@ from fastapi.templating import Jinja2Templates
 
 from runlift.catalog import load_library
 from runlift.domain.model import EQUIPMENT, WEEKDAYS, Experience, Phase, RunType
-from runlift.domain.planner import plan_week
 from runlift.io.planfile import InputError
 from runlift.io.weekfile import parse_plan
-from runlift.render import day_json, finding_json
 from runlift.services import local_today
 from runlift.store import repository as repo
-from runlift.tracking import athlete_fields, monday_of, profile_of, typical_week
-from runlift.web.access import NoAccess, athlete_for, visible_athletes
+from runlift.tracking import athlete_fields
+from runlift.web.access import NoAccess, visible_athletes
 from runlift.web.deps import COOKIE, get_store, optional_session
 from runlift.web.security import (
     MIN_PASSWORD,
@@ -201,73 +198,6 @@ async def onboarding_form(request: Request, session: MaybeSession) -> Response:
     return RedirectResponse(f"/athletes/{athlete_id}/week", status_code=303)
 
 
-@router.get("/athletes/{athlete_id}/week", response_class=HTMLResponse)
-def week_page(
-    athlete_id: int,
-    request: Request,
-    session: MaybeSession,
-    on: str | None = None,
-    notice: str | None = None,
-) -> Response:
-    if session is None:
-        return RedirectResponse("/signin", status_code=303)
-    from datetime import date
-
-    try:
-        day = date.fromisoformat(on) if on else local_today()
-    except ValueError:
-        day = local_today()
-    library = load_library()
-    with get_store(request).transaction() as conn:
-        prof = profile_of(conn, athlete_for(conn, session.user, athlete_id), library)
-    monday = monday_of(day)
-    plan = plan_week(prof.athlete, typical_week(prof, monday, library), library)
-    days = []
-    for d, why in zip(plan.week.days, plan.reasons, strict=True):
-        row = day_json(d, why)
-        row["label"] = f"{d.date:%a %d %b}"
-        days.append(row)
-    return _page(
-        request, "week.html", session, athlete=prof.name, athlete_id=athlete_id, notice=notice,
-        week_start=f"{monday:%d %b %Y}",
-        days=days, warnings=[finding_json(plan.week, w) for w in plan.warnings],
-        previous=(monday - timedelta(days=7)).isoformat(),
-        next=(monday + timedelta(days=7)).isoformat(),
-    )  # fmt: skip
-
-
-@router.get("/athletes/{athlete_id}/week/try", response_class=HTMLResponse)
-def try_page(
-    athlete_id: int,
-    request: Request,
-    session: MaybeSession,
-    on: str,
-    kind: str,
-    start: str,
-    minutes: int = 45,
-    origin: str | None = None,
-) -> Response:
-    """An htmx partial: the rules' answer for a session moved to `on` at `start`."""
-    from datetime import date
-
-    from runlift.web.trymove import try_move
-
-    if session is None:
-        return HTMLResponse("sign in first", status_code=401)
-    try:
-        day = date.fromisoformat(on)
-        moved_from = date.fromisoformat(origin) if origin else None
-    except ValueError:
-        return HTMLResponse("not a date", status_code=400)
-    with get_store(request).transaction() as conn:
-        prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
-    try:
-        result = try_move(prof, day, kind, start, minutes, moved_from)
-    except InputError as error:
-        return HTMLResponse(f"<p class='error'>{error}</p>", status_code=400)
-    return TEMPLATES.TemplateResponse(request, "_verdict.html", {"result": result})
-
-
 @router.get("/library", response_class=HTMLResponse)
 def library_page(request: Request, session: MaybeSession) -> Response:
     """Every pattern's ladder, marked by what the chosen equipment allows, and what to buy
@@ -287,88 +217,3 @@ def library_page(request: Request, session: MaybeSession) -> Response:
     unlocks = [(item, [x.name for x in xs]) for item, xs in library.unlocks(owned)]
     return _page(request, "library.html", session, equipment=EQUIPMENT, owned=owned,
                  ladders=ladders, unlocks=unlocks)  # fmt: skip
-
-
-def _planned_session(prof: Any, on: Any, kind: str) -> tuple[Any, Any]:
-    library = load_library()
-    plan = plan_week(prof.athlete, typical_week(prof, monday_of(on), library), library)
-    day = plan.week.days[(on - monday_of(on)).days]
-    for s in day.strength:
-        if s.kind.value == kind:
-            return day, s
-    raise NoAccess(f"no {kind} session planned on {on}")
-
-
-@router.get("/athletes/{athlete_id}/session", response_class=HTMLResponse)
-def session_page(
-    athlete_id: int, request: Request, session: MaybeSession, date: str, kind: str
-) -> Response:
-    """The gym card: each exercise's dose and cues, a rest timer, and a box per set."""
-    from datetime import date as Date
-
-    from runlift.render import exercise_json
-
-    if session is None:
-        return RedirectResponse("/signin", status_code=303)
-    try:
-        on = Date.fromisoformat(date)
-    except ValueError:
-        raise NoAccess("not a date") from None
-    library = load_library()
-    with get_store(request).transaction() as conn:
-        prof = profile_of(conn, athlete_for(conn, session.user, athlete_id), library)
-    day, planned = _planned_session(prof, on, kind)
-    exercises = []
-    for item in planned.exercises:
-        row = exercise_json(item)
-        row["cues"] = library[item.exercise_id].cues
-        exercises.append(row)
-    from runlift.domain.model import format_clock
-
-    return _page(
-        request, "session.html", session, athlete_id=athlete_id, date=on.isoformat(),
-        label=f"{day.date:%a %d %b}", session_kind=kind, start=format_clock(planned.start),
-        minutes=planned.minutes, exercises=exercises,
-    )  # fmt: skip
-
-
-@router.post("/athletes/{athlete_id}/session")
-async def session_form(athlete_id: int, request: Request, session: MaybeSession) -> Response:
-    """The sets ticked as done become a strength entry in the log."""
-    from datetime import date as Date
-
-    from runlift.domain.log import ExerciseDone, SetDone, StrengthDone
-    from runlift.domain.model import StrengthKind
-
-    signed, data = await _checked_form(request, session)
-    try:
-        on = Date.fromisoformat(str(data.get("date")))
-        kind = StrengthKind(str(data.get("kind")))
-    except ValueError:
-        raise NoAccess("the form is out of date; reload the page") from None
-    sets: dict[str, list[SetDone]] = {}
-    for key, value in data.items():
-        if not key.startswith("done_") or value != "1":
-            continue
-        _, index, exercise_id = key.split("_", 2)
-        try:
-            reps = int(str(data.get(f"reps_{index}_{exercise_id}") or "0"))
-            raw_load = str(data.get(f"load_{index}_{exercise_id}") or "").strip()
-            load = float(raw_load) if raw_load else None
-        except ValueError:
-            reps, load = 0, None
-        if 1 <= reps <= 100 and (load is None or 0 < load <= 1000):
-            sets.setdefault(exercise_id, []).append(SetDone(reps, load))
-    library = load_library()
-    exercises = tuple(ExerciseDone(x, tuple(s)) for x, s in sets.items() if x in library)
-    with get_store(request).transaction() as conn:
-        row = athlete_for(conn, signed.user, athlete_id)
-        if exercises:
-            repo.add_strength(conn, row.id, StrengthDone(on, kind, exercises))
-    done = sum(len(x.sets) for x in exercises)
-    notice = f"Saved {done} set(s) from {on}." if done else "Nothing ticked, nothing saved."
-    from urllib.parse import quote
-
-    return RedirectResponse(
-        f"/athletes/{athlete_id}/week?on={on.isoformat()}&notice={quote(notice)}", status_code=303
-    )
