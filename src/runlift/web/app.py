@@ -13,7 +13,17 @@ from fastapi.staticfiles import StaticFiles
 from runlift.domain.prescription import EstimateError
 from runlift.io.planfile import InputError
 from runlift.tracking import Store
-from runlift.web import api_account, api_athletes, api_me, api_public, pages
+from runlift.web import (
+    api_account,
+    api_athletes,
+    api_me,
+    api_public,
+    api_season,
+    api_weeks,
+    pages,
+    pages_session,
+    pages_week,
+)
 from runlift.web.access import NoAccess
 from runlift.web.security import AuthError, hasher
 
@@ -37,10 +47,13 @@ def create_app(
     app.state.store = Store(database_url)
     app.state.hasher = hasher(fast=fast_hashing)
     app.state.secure_cookies = secure_cookies
-    for module in (api_public, api_account, api_me, api_athletes):
+    for module in (api_public, api_account, api_me, api_athletes, api_weeks):
         app.include_router(module.router)
+    app.include_router(api_season.router)
     app.include_router(api_athletes.calendar_router)
     app.include_router(pages.router)
+    app.include_router(pages_week.router)
+    app.include_router(pages_session.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.exception_handler(InputError)
