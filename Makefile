@@ -5,8 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE ?= examples/build-intermediate.yaml
+PORT ?= 8000
+DEMO_DB ?= $(CURDIR)/.runlift/demo.db
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run plan test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# The web app on SQLite, with a demo runner seeded on first run (its sign-in is printed).
 run: $(STAMP)
+	@mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/runlift serve --demo --port $(PORT) --db sqlite:///$(DEMO_DB)
+
+# The CLI on the article's example week.
+plan: $(STAMP)
 	$(BIN)/runlift plan $(EXAMPLE)
 
 test: lint typecheck unit

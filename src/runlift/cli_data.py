@@ -70,16 +70,38 @@ def serve(
     secure_cookies: Annotated[
         bool, typer.Option("--secure-cookies", help="behind HTTPS: mark the session cookie Secure")
     ] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo", help="seed a demo runner on first run; print its sign-in (new password)"
+        ),
+    ] = False,
 ) -> int:
-    """Serve the JSON API (/api/v1, docs at /api/docs)."""
+    """Serve the web app and its JSON API (/api/v1, docs at /api/docs)."""
+    import socket
+
     import uvicorn
 
     from runlift.web.app import create_app
 
     if not 1 <= port <= 65535:
         raise BadInput("--port", f"{port} is not allowed; use 1-65535")
-    print(f"runlift API on http://{host}:{port}/api/docs")
-    uvicorn.run(
-        create_app(db, secure_cookies=secure_cookies), host=host, port=port, log_level="warning"
-    )
+    with socket.socket() as probe:  # say so plainly rather than let uvicorn print a traceback
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise BadInput("--port", f"{host}:{port} cannot be used ({error.strerror})") from None
+    app = create_app(db, secure_cookies=secure_cookies)
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    print(f"runlift is running on http://{shown}:{port}/  (API docs: /api/docs; Ctrl+C stops)")
+    if demo:
+        from runlift.services import local_today
+        from runlift.web.demo import seed_demo
+
+        seeded = seed_demo(app.state.store, app.state.hasher, local_today())
+        print(f"Demo runner: sign in as {seeded.email} with password {seeded.password}")
+        print("  (a new password at each start; sign up for your own account any time)")
+    sys.stdout.flush()
+    uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0

@@ -135,3 +135,15 @@ def test_unlocks_name_pieces_that_only_work_together():
     assert "goblet_squat" in {x.id for x in unlocked["dumbbells"]} & {
         x.id for x in unlocked["kettlebell"]
     }
+
+
+def test_the_demo_runner_is_a_valid_plan_file():
+    from datetime import date
+
+    from runlift.io.weekfile import parse_plan
+    from runlift.web.demo import demo_plan
+
+    data = demo_plan()
+    data["week"] = {"start": "2026-11-30", **data["week"]}
+    request = parse_plan(data, load_library(), date(2026, 11, 26))
+    assert request.athlete.name == "Sam (demo)"
