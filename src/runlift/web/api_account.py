@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from runlift.web.access import visible_athletes
 from runlift.web.deps import COOKIE, Conn, SignedIn
+from runlift.web.errors import refusals
 from runlift.web.security import (
+    MIN_PASSWORD,
     SESSION_DAYS,
     AuthError,
     User,
@@ -24,8 +26,38 @@ router = APIRouter(prefix="/api/v1", tags=["account"])
 
 
 class Credentials(BaseModel):
+    model_config = ConfigDict(strict=True)
     email: str = Field(min_length=3, max_length=254)
     password: str = Field(min_length=1, max_length=1000)
+
+
+class NewAccount(Credentials):
+    email: str = Field(
+        min_length=3, max_length=254, pattern=r"^[^@\s]+@\S*[^@\s]$", description="an email address"
+    )
+    password: str = Field(
+        min_length=MIN_PASSWORD, max_length=1000, description=f"{MIN_PASSWORD} characters or more"
+    )
+
+
+class UserOut(BaseModel):
+    id: int
+    email: str
+
+
+class Started(BaseModel):
+    user: UserOut
+    csrf: str = Field(description="send it back in the X-CSRF-Token header of every change")
+
+
+class AthleteRef(BaseModel):
+    id: int
+    name: str
+    role: Literal["owner", "coach"]
+
+
+class Me(Started):
+    athletes: list[AthleteRef] = Field(description="the athletes you may open")
 
 
 def _start(request: Request, response: Response, conn: Conn, user: User) -> dict[str, Any]:
@@ -41,13 +73,17 @@ def _start(request: Request, response: Response, conn: Conn, user: User) -> dict
     return {"user": {"id": user.id, "email": user.email}, "csrf": csrf}
 
 
-@router.post("/signup", status_code=201)
-def signup(body: Credentials, request: Request, response: Response, conn: Conn) -> dict[str, Any]:
+@router.post("/signup", status_code=201, response_model=Started, responses=refusals(409))
+def signup(body: NewAccount, request: Request, response: Response, conn: Conn) -> dict[str, Any]:
     user = sign_up(conn, body.email, body.password, request.app.state.hasher)
     return _start(request, response, conn, user)
 
 
-@router.post("/signin")
+@router.post(
+    "/signin",
+    response_model=Started,
+    responses=refusals(401, 429, r401="Wrong email or password."),
+)
 def signin(body: Credentials, request: Request, response: Response) -> dict[str, Any]:
     store = request.app.state.store
     try:
@@ -67,7 +103,7 @@ def signout(session: SignedIn, request: Request, response: Response, conn: Conn)
     response.delete_cookie(COOKIE)
 
 
-@router.get("/me")
+@router.get("/me", response_model=Me)
 def me(session: SignedIn, conn: Conn) -> dict[str, Any]:
     athletes = visible_athletes(conn, session.user)
     return {

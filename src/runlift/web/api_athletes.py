@@ -4,30 +4,33 @@ only; anyone else gets 404."""
 from __future__ import annotations
 
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Request, Response
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Body, HTTPException, Path, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import insert, select, update
 
 from runlift.catalog import load_library
 from runlift.domain.monitoring import reassess, weekly_signals
 from runlift.io.ics import feed
-from runlift.io.weekfile import parse_plan
 from runlift.render import day_json, finding_json
 from runlift.services import local_today
 from runlift.store import repository as repo
 from runlift.store.tables import calendar_feeds, coach_invites
-from runlift.tracking import athlete_fields, logbook, monday_of, profile_of
-from runlift.tracking.profiles import weekday_keys
+from runlift.tracking import logbook, monday_of, profile_of
 from runlift.tracking.progress import lift_trends
 from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for, owned
+from runlift.web.api_log import RunTypeName, StrengthKindName
 from runlift.web.deps import Conn, SignedIn
+from runlift.web.errors import refusals
+from runlift.web.fields import MAX_ID, AthleteId, EntryId, IsoDate
 from runlift.web.security import digest, normal_email, now
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["athletes"])
+InviteId = Annotated[int, Path(ge=1, le=MAX_ID, description="the invitation's id")]
+EMAIL = r"^[^@\s]+@\S*[^@\s]$"
 
 
 @router.get("")
@@ -37,29 +40,23 @@ def list_athletes(session: SignedIn, conn: Conn) -> list[dict[str, Any]]:
     return [{"id": i, "name": n, "role": r} for i, n, r in visible_athletes(conn, session.user)]
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=refusals(409, r409="You have an athlete of that name."))
 def create(
     session: SignedIn, conn: Conn, body: Annotated[dict[str, Any], Body()]
 ) -> dict[str, Any]:
-    """A plan file (as JSON) becomes an athlete: its athlete fields and its week."""
-    today = local_today()
-    parse_plan(body, load_library(), today)
-    fields, tests, maxes = athlete_fields(dict(body["athlete"]))
+    """A plan file (as JSON) becomes an athlete: its athlete fields, its week as the typical
+    week, its maxes and rep tests (dated today) and its races, as `runlift athlete create`."""
+    from runlift.tracking.profiles import create_athlete
+
     try:
-        athlete_id = repo.add_athlete(
-            conn, fields, weekday_keys(body["week"]["days"]), session.user.id
-        )
+        athlete_id = create_athlete(conn, body, local_today(), session.user.id)
     except repo.Duplicate as error:
         raise HTTPException(409, f"athlete.name: {error}") from None
-    for exercise_id, value in maxes.items():
-        repo.add_max(conn, athlete_id, exercise_id, today, value, 1)
-    for test in tests:
-        repo.add_max(conn, athlete_id, test.exercise, today, test.load, test.reps)
-    return {"id": athlete_id, "name": fields["name"]}
+    return {"id": athlete_id, "name": repo.get_athlete_by_id(conn, athlete_id)[0].fields["name"]}
 
 
 @router.get("/{athlete_id}")
-def show(athlete_id: int, session: SignedIn, conn: Conn) -> dict[str, Any]:
+def show(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> dict[str, Any]:
     row = athlete_for(conn, session.user, athlete_id)
     from runlift.trackview import athlete_json
 
@@ -67,13 +64,15 @@ def show(athlete_id: int, session: SignedIn, conn: Conn) -> dict[str, Any]:
 
 
 @router.delete("/{athlete_id}", status_code=204)
-def delete(athlete_id: int, session: SignedIn, conn: Conn) -> None:
+def delete(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> None:
     row = owned(conn, session.user, athlete_id)
     repo.delete_athlete(conn, row.id)
 
 
 @router.get("/{athlete_id}/week")
-def week(athlete_id: int, session: SignedIn, conn: Conn, on: date | None = None) -> dict[str, Any]:
+def week(
+    athlete_id: AthleteId, session: SignedIn, conn: Conn, on: IsoDate | None = None
+) -> dict[str, Any]:
     """The week holding `on` (default today): planned, with reasons, and what was logged."""
     library = load_library()
     prof = profile_of(conn, athlete_for(conn, session.user, athlete_id), library)
@@ -103,8 +102,9 @@ def week(athlete_id: int, session: SignedIn, conn: Conn, on: date | None = None)
 
 
 class StrengthBody(BaseModel):
-    date: date
-    kind: str = "heavy"
+    model_config = ConfigDict(strict=True)
+    date: IsoDate
+    kind: StrengthKindName = "heavy"
     sets: list[str] = Field(default_factory=list, description="EXERCISE:SETSxREPS[@LOAD][:rirN]")
     minutes: int | None = None
     skipped: bool = False
@@ -112,8 +112,9 @@ class StrengthBody(BaseModel):
 
 
 class RunBody(BaseModel):
-    date: date
-    type: str
+    model_config = ConfigDict(strict=True)
+    date: IsoDate
+    type: RunTypeName
     minutes: float
     distance_km: float | None = None
     avg_hr: int | None = None
@@ -122,7 +123,7 @@ class RunBody(BaseModel):
 
 @router.post("/{athlete_id}/log/strength", status_code=201)
 def log_strength(
-    athlete_id: int, body: StrengthBody, session: SignedIn, conn: Conn
+    athlete_id: AthleteId, body: StrengthBody, session: SignedIn, conn: Conn
 ) -> dict[str, int]:
     row = athlete_for(conn, session.user, athlete_id)
     entry = logbook.strength_entry(
@@ -132,7 +133,7 @@ def log_strength(
 
 
 @router.post("/{athlete_id}/log/runs", status_code=201)
-def log_run(athlete_id: int, body: RunBody, session: SignedIn, conn: Conn) -> dict[str, int]:
+def log_run(athlete_id: AthleteId, body: RunBody, session: SignedIn, conn: Conn) -> dict[str, int]:
     row = athlete_for(conn, session.user, athlete_id)
     entry = logbook.run_entry(
         body.date, body.type, body.minutes, body.distance_km, body.avg_hr, body.rpe
@@ -142,9 +143,9 @@ def log_run(athlete_id: int, body: RunBody, session: SignedIn, conn: Conn) -> di
 
 @router.delete("/{athlete_id}/log/{kind}/{entry_id}", status_code=204)
 def delete_entry(
-    athlete_id: int,
+    athlete_id: AthleteId,
     kind: Literal["strength", "run", "race"],
-    entry_id: int,
+    entry_id: EntryId,
     session: SignedIn,
     conn: Conn,
 ) -> None:
@@ -156,42 +157,40 @@ def delete_entry(
 
 
 @router.get("/{athlete_id}/progress")
-def progress(athlete_id: int, session: SignedIn, conn: Conn) -> dict[str, Any]:
+def progress(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> dict[str, Any]:
+    """What `runlift progress --format json` shows: e1RM per lift with the next step, the
+    weekly running and strength signals, any reassess warning (none while the lighter plan
+    is taken) and the retest reminder."""
+    from runlift.domain.progression import retest_due
+    from runlift.tracking.progress import Progress
+    from runlift.trackview import progress_json
+
     prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
     sessions = repo.list_strength(conn, prof.id)
     weeks = weekly_signals(
         repo.list_runs(conn, prof.id), sessions, repo.list_results(conn, prof.id)
     )
-    warning = reassess(weeks, prof.athlete.heavy_sessions or 2)
-    return {
-        "lifts": [
-            {
-                "exercise": t.exercise_id,
-                "name": t.name,
-                "e1rm": [{"date": d.isoformat(), "value": v} for d, v in t.series],
-            }
-            for t in lift_trends(prof, sessions)
-        ],
-        "weeks": [
-            {
-                "week_start": w.week.isoformat(),
-                "run_km": round(w.run_km, 1),
-                "strength_load": round(w.strength_load),
-            }
-            for w in weeks
-        ],
-        "warning": None
-        if warning is None
-        else {"rule": warning.rule, "text": warning.text, "evidence": list(warning.evidence)},
-    }
+    warning = None if prof.row.lighter else reassess(weeks, prof.athlete.heavy_sessions or 2)
+    trends = lift_trends(prof, sessions)
+    retest = retest_due(prof.last_test(), local_today())
+    out = progress_json(Progress(prof, trends, weeks, warning, retest))
+    for lift, trend in zip(out["lifts"], trends, strict=True):
+        lift["name"] = trend.name
+    if out["warning"] is not None:
+        out["warning"]["accept"] = f"POST /api/v1/athletes/{prof.id}/progress/lighter"
+    out["lighter"] = prof.row.lighter
+    return out
 
 
 class InviteBody(BaseModel):
-    email: str
+    model_config = ConfigDict(strict=True)
+    email: str = Field(max_length=254, pattern=EMAIL, description="the coach's email address")
 
 
 @router.post("/{athlete_id}/coaches", status_code=201)
-def invite(athlete_id: int, body: InviteBody, session: SignedIn, conn: Conn) -> dict[str, Any]:
+def invite(
+    athlete_id: AthleteId, body: InviteBody, session: SignedIn, conn: Conn
+) -> dict[str, Any]:
     row = owned(conn, session.user, athlete_id)
     email = normal_email(body.email)
     result = conn.execute(
@@ -203,7 +202,7 @@ def invite(athlete_id: int, body: InviteBody, session: SignedIn, conn: Conn) -> 
 
 
 @router.delete("/{athlete_id}/coaches/{invite_id}", status_code=204)
-def revoke(athlete_id: int, invite_id: int, session: SignedIn, conn: Conn) -> None:
+def revoke(athlete_id: AthleteId, invite_id: InviteId, session: SignedIn, conn: Conn) -> None:
     row = owned(conn, session.user, athlete_id)
     found = conn.execute(
         select(coach_invites.c.id).where(
@@ -219,7 +218,9 @@ FEED_WEEKS = 4
 
 
 @router.post("/{athlete_id}/calendar", status_code=201)
-def new_feed(athlete_id: int, session: SignedIn, request: Request, conn: Conn) -> dict[str, str]:
+def new_feed(
+    athlete_id: AthleteId, session: SignedIn, request: Request, conn: Conn
+) -> dict[str, str]:
     """A secret calendar URL for the planned sessions; earlier URLs stop working."""
     row = owned(conn, session.user, athlete_id)
     token = secrets.token_urlsafe(24)
@@ -235,7 +236,7 @@ def new_feed(athlete_id: int, session: SignedIn, request: Request, conn: Conn) -
 
 
 @router.delete("/{athlete_id}/calendar", status_code=204)
-def revoke_feed(athlete_id: int, session: SignedIn, conn: Conn) -> None:
+def revoke_feed(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> None:
     row = owned(conn, session.user, athlete_id)
     conn.execute(
         update(calendar_feeds).where(calendar_feeds.c.athlete_id == row.id).values(revoked=True)

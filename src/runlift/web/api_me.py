@@ -8,13 +8,14 @@ import io
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, select, update
 
 from runlift.store import repository as repo
 from runlift.store.tables import athletes, users, web_sessions
 from runlift.tracking import profile_of
 from runlift.web.deps import COOKIE, Conn, SignedIn
+from runlift.web.errors import refusals
 from runlift.web.security import MIN_PASSWORD, AuthError
 
 router = APIRouter(prefix="/api/v1/me", tags=["account"])
@@ -26,11 +27,22 @@ CSV_COLUMNS = (
 
 
 class PasswordChange(BaseModel):
-    current: str = Field(min_length=1, max_length=1000)
-    new: str = Field(min_length=1, max_length=1000)
+    model_config = ConfigDict(strict=True)
+    current: str = Field(min_length=1, max_length=1000, description="the password now")
+    new: str = Field(
+        min_length=MIN_PASSWORD, max_length=1000, description=f"{MIN_PASSWORD} characters or more"
+    )
 
 
-@router.post("/password", status_code=204)
+class CSVResponse(Response):
+    media_type = "text/csv"
+
+
+@router.post(
+    "/password",
+    status_code=204,
+    responses=refusals(403, r403="The current password is wrong, or the X-CSRF-Token is."),
+)
 def change_password(body: PasswordChange, session: SignedIn, request: Request, conn: Conn) -> None:
     """A new password; every other session of the account ends."""
     from argon2.exceptions import VerificationError
@@ -41,8 +53,6 @@ def change_password(body: PasswordChange, session: SignedIn, request: Request, c
         ph.verify(row.password_hash, body.current)
     except VerificationError:
         raise AuthError(403, "current", "the current password is wrong") from None
-    if len(body.new) < MIN_PASSWORD:
-        raise AuthError(422, "new", f"too short; use at least {MIN_PASSWORD} characters")
     conn.execute(
         update(users).where(users.c.id == session.user.id).values(password_hash=ph.hash(body.new))
     )
@@ -99,7 +109,11 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-@router.get("/export.csv")
+@router.get(
+    "/export.csv",
+    response_class=CSVResponse,
+    responses={200: {"description": "one row per logged set, skipped session and run"}},
+)
 def export_csv(session: SignedIn, conn: Conn) -> Response:
     """Every logged set and run, one row each, safe to open in a spreadsheet."""
     buffer = io.StringIO()
@@ -168,7 +182,7 @@ def export_csv(session: SignedIn, conn: Conn) -> Response:
                     )
                 ]
             )
-    return Response(
+    return CSVResponse(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="runlift-export.csv"'},

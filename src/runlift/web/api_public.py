@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from runlift import services
 from runlift.catalog import load_library
 from runlift.domain.checker import judge
 from runlift.domain.library import PATTERNS
-from runlift.domain.model import EQUIPMENT
+from runlift.domain.model import EQUIPMENT, Experience
 from runlift.io.planfile import InputError
 from runlift.io.weekfile import parse_plan
 from runlift.render import library_json, week_json
@@ -71,6 +71,7 @@ def unlocks(
 
 
 class RepTestBody(BaseModel):
+    model_config = ConfigDict(strict=True)
     load: float = Field(ge=0, description="load lifted")
     reps: int = Field(ge=1, le=20, description="reps done to or near failure")
     formula: str | None = None
@@ -92,3 +93,23 @@ def estimate_1rm(body: RepTestBody) -> dict[str, Any]:
             for e in estimates
         ],
     }
+
+
+@router.get("/test-protocol")
+def test_protocol(
+    experience: Annotated[
+        str,
+        Query(
+            description="lifting experience",
+            json_schema_extra={"enum": [e.value for e in Experience]},
+        ),
+    ],
+) -> dict[str, Any]:
+    """How to find a one-rep max safely at this lifting experience (`runlift test-protocol
+    --experience`). An athlete's own lifts to test: GET /api/v1/athletes/{id}/test-protocol."""
+    from runlift.web.api_profile import protocol
+
+    if experience not in {e.value for e in Experience}:
+        allowed = ", ".join(e.value for e in Experience)
+        raise InputError("experience", f"{experience!r} is not allowed; use one of {allowed}")
+    return protocol(experience)

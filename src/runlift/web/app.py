@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from runlift.domain.prescription import EstimateError
 from runlift.io.planfile import InputError
@@ -16,10 +18,13 @@ from runlift.tracking import Store
 from runlift.web import (
     api_account,
     api_athletes,
+    api_log,
     api_me,
+    api_profile,
     api_public,
     api_season,
     api_weeks,
+    openapi,
     pages,
     pages_session,
     pages_week,
@@ -30,11 +35,11 @@ from runlift.web.security import AuthError, hasher
 STATIC = Path(__file__).parent / "static"
 
 
-def _error(status: int, message: str, field: str | None = None) -> JSONResponse:
-    body: dict[str, Any] = {"error": message}
-    if field is not None:
-        body["field"] = field
-    return JSONResponse(body, status_code=status)
+def _error(
+    status: int, message: str, field: str | None = None, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    body: dict[str, Any] = {"error": message, "field": field}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def create_app(
@@ -49,12 +54,15 @@ def create_app(
     app.state.secure_cookies = secure_cookies
     for module in (api_public, api_account, api_me, api_athletes, api_weeks):
         app.include_router(module.router)
+    app.include_router(api_profile.router)
+    app.include_router(api_log.router)
     app.include_router(api_season.router)
     app.include_router(api_athletes.calendar_router)
     app.include_router(pages.router)
     app.include_router(pages_week.router)
     app.include_router(pages_session.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    openapi.install(app)
 
     @app.exception_handler(InputError)
     def bad_input(_: Request, error: InputError) -> JSONResponse:
@@ -72,9 +80,11 @@ def create_app(
     def not_found(_: Request, error: NoAccess) -> JSONResponse:
         return _error(404, str(error))
 
-    @app.exception_handler(HTTPException)
-    def http_error(_: Request, error: HTTPException) -> JSONResponse:
-        return _error(error.status_code, str(error.detail))
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        # FastAPI's HTTPException is a subclass; the router's own 404 and 405 (with its
+        # Allow header) come as Starlette's.
+        return _error(error.status_code, str(error.detail), headers=error.headers)
 
     @app.exception_handler(RequestValidationError)
     def invalid(_: Request, error: RequestValidationError) -> JSONResponse:

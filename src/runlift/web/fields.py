@@ -1,0 +1,53 @@
+"""Request fields shared by the API modules: ids in range, days in range, strict bodies.
+
+Bodies are strict (a number is not a string, a date is an ISO date string), so what the
+OpenAPI document says is exactly what the shape check accepts; rules the document cannot say
+(a day in the future, an exercise that does not exist) are refused with 400."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from fastapi import Path
+from pydantic import BeforeValidator, ConfigDict
+
+from runlift.io.planfile import InputError
+from runlift.services import local_today
+
+MAX_ID = 2**31 - 1
+AthleteId = Annotated[int, Path(ge=1, le=MAX_ID, description="the athlete's id")]
+EntryId = Annotated[int, Path(ge=1, le=MAX_ID, description="the entry's id (see GET .../log)")]
+STRICT = ConfigDict(strict=True, extra="forbid")
+ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_day(value: Any) -> Any:
+    """Only YYYY-MM-DD: not a number taken as a timestamp, nor a time at midnight."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.match(value):
+        raise ValueError("not a date; use YYYY-MM-DD")
+    return date.fromisoformat(value)
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_day)]
+EARLIEST, LATEST = date(1950, 1, 1), date(2200, 12, 31)
+
+
+def day_in_range(day: date, field: str = "date") -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise InputError(field, f"{day} is out of range; use a date from {EARLIEST} to {LATEST}")
+    return day
+
+
+def done_day(day: date | None, field: str = "date") -> date:
+    """A day something was done: today when left out, never in the future (a day's grace
+    for time zones), as the command line has it."""
+    if day is None:
+        return local_today()
+    day_in_range(day, field)
+    if day > local_today() + timedelta(days=1):
+        raise InputError(field, f"{day} is in the future; log what was done, on the day it was")
+    return day
