@@ -26,7 +26,9 @@ from runlift.web import (
     api_weeks,
     openapi,
     pages,
+    pages_account,
     pages_session,
+    pages_tests,
     pages_week,
 )
 from runlift.web.access import NoAccess
@@ -61,6 +63,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(pages_week.router)
     app.include_router(pages_session.router)
+    app.include_router(pages_tests.router)
+    app.include_router(pages_account.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     openapi.install(app)
 

@@ -3,6 +3,7 @@ the week. Forms carry the session's CSRF token; a refused form is shown again wi
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,7 +17,7 @@ from runlift.io.planfile import InputError
 from runlift.io.weekfile import parse_plan
 from runlift.services import local_today
 from runlift.store import repository as repo
-from runlift.tracking import athlete_fields
+from runlift.tracking import athlete_fields, monday_of, profile_of
 from runlift.web.access import NoAccess, visible_athletes
 from runlift.web.deps import COOKIE, get_store, optional_session
 from runlift.web.security import (
@@ -191,11 +192,39 @@ async def onboarding_form(request: Request, session: MaybeSession) -> Response:
         plan_file = plan_file_from_form(data)
         parse_plan(plan_file, load_library(), local_today())
         fields, _, _ = athlete_fields(plan_file["athlete"])
+        race = goal_race_from_form(data)
         with get_store(request).transaction() as conn:
             athlete_id = repo.add_athlete(conn, fields, plan_file["week"]["days"], signed.user.id)
+            if race is not None:
+                from runlift.tracking.season_edit import start_season_on
+
+                prof = profile_of(conn, repo.get_athlete_by_id(conn, athlete_id)[0])
+                start_season_on(
+                    conn, prof, load_library(), race_date=race[0], distance_km=race[1],
+                    start=monday_of(local_today()), race_name=race[2],
+                )  # fmt: skip
     except (InputError, repo.Duplicate) as error:
         return _onboarding(request, signed, data, str(error), 400)
-    return RedirectResponse(f"/athletes/{athlete_id}/week", status_code=303)
+    return RedirectResponse(f"/athletes/{athlete_id}/tests?welcome=true", status_code=303)
+
+
+def goal_race_from_form(data: dict[str, Any]) -> tuple[date, float, str | None] | None:
+    """The optional goal race: a date and a distance, or neither."""
+    raw_date = str(data.get("race_date") or "").strip()
+    raw_km = str(data.get("race_km") or "").strip()
+    if not raw_date and not raw_km:
+        return None
+    try:
+        on = date.fromisoformat(raw_date)
+    except ValueError:
+        raise InputError("goal race date", "give the race day (YYYY-MM-DD)") from None
+    try:
+        km = float(raw_km)
+    except ValueError:
+        raise InputError("goal race distance", "give the distance in km, e.g. 21.1") from None
+    if on <= local_today():
+        raise InputError("goal race date", "the goal race must be after today")
+    return on, km, str(data.get("race_name") or "").strip() or None
 
 
 @router.get("/library", response_class=HTMLResponse)

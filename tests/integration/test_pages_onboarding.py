@@ -1,0 +1,85 @@
+"""Onboarding by form: the goal race starts a season, then the rep tests step shows the
+protocol for the runner's experience and turns results into maxes. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from runlift.services import local_today
+from runlift.web.app import create_app
+
+
+@pytest.fixture
+def client(db_url):
+    app = create_app(db_url, fast_hashing=True)
+    client = TestClient(app)
+    client.post("/signup", data={"email": "new@example.com", "password": "long enough pw"})
+    return client
+
+
+def _csrf(page: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found is not None
+    return found.group(1)
+
+
+def _form(client: TestClient, **extra: str) -> dict[str, str]:
+    form = {
+        "csrf": _csrf(client.get("/onboarding").text), "name": "Kim",
+        "experience": "intermediate", "phase": "base", "units": "kg",
+        "run_tue": "intervals", "minutes_tue": "50", "run_thu": "tempo", "minutes_thu": "45",
+        "run_sun": "long", "minutes_sun": "90",
+    }  # fmt: skip
+    return form | extra
+
+
+def test_set_up_with_a_goal_race_plans_a_season_then_asks_for_rep_tests(client):
+    race = (local_today() + timedelta(weeks=12)).isoformat()
+    form = _form(client, race_date=race, race_km="21.1", race_name="Spring half")
+    answer = client.post("/onboarding", data=form | {"equipment": ["dumbbells", "kettlebell"]})
+    assert answer.status_code == 200
+    assert str(answer.url).endswith("/tests?welcome=true")
+    assert "Intermediate: a 3-5 rep test" in answer.text
+    athlete = int(re.search(r"/athletes/(\d+)/tests", str(answer.url)).group(1))
+    season = client.get(f"/api/v1/athletes/{athlete}/season")
+    assert season.status_code == 200 and season.json()["race"]["date"] == race
+    lifts = re.findall(r'name="load_([a-z_0-9]+)"', answer.text)
+    assert lifts, "the loaded lifts of the plan are offered for testing"
+    saved = client.post(
+        f"/athletes/{athlete}/tests",
+        data={"csrf": _csrf(answer.text), f"load_{lifts[0]}": "20", f"reps_{lifts[0]}": "5"},
+    )
+    assert "Saved 1 test(s)" in saved.text
+    tests = client.get(f"/api/v1/athletes/{athlete}").json()["tests"]
+    assert [(t["exercise"], t["load"], t["reps"]) for t in tests] == [(lifts[0], 20, 5)]
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"race_date": "2020-01-01", "race_km": "10"}, "goal race date"),
+        ({"race_date": "soon", "race_km": "10"}, "goal race date"),
+        ({"race_date": "2099-01-01", "race_km": "far"}, "goal race distance"),
+    ],
+)
+def test_a_bad_goal_race_names_the_field_and_saves_nothing(client, extra, field):
+    answer = client.post("/onboarding", data=_form(client, **extra))
+    assert answer.status_code == 400
+    assert field in answer.text
+    assert client.get("/api/v1/athletes").json() == []
+
+
+def test_a_bad_test_result_names_the_lift_and_saves_nothing(client):
+    page = client.post("/onboarding", data=_form(client) | {"equipment": ["dumbbells"]})
+    athlete = int(re.search(r"/athletes/(\d+)/tests", str(page.url)).group(1))
+    lifts = re.findall(r'name="load_([a-z_0-9]+)"', page.text)
+    assert lifts
+    data = {"csrf": _csrf(page.text), f"load_{lifts[0]}": "20", f"reps_{lifts[0]}": "40"}
+    refused = client.post(f"/athletes/{athlete}/tests", data=data)
+    assert refused.status_code == 400
+    assert "reps: 40 is not allowed" in refused.text
+    assert client.get(f"/api/v1/athletes/{athlete}").json()["tests"] == []
