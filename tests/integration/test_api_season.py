@@ -227,3 +227,82 @@ def test_the_season_routes_are_documented_with_their_errors(app):
     assert set(season["get"]["responses"]) >= {"200", "401", "404", "422"}
     assert set(season["post"]["responses"]) >= {"201", "400", "401", "403", "404", "422"}
     assert set(week["patch"]["responses"]) >= {"200", "400", "401", "403", "404", "422"}
+
+
+def _page_csrf(client: TestClient, url: str) -> str:
+    import re
+
+    page = client.get(url)
+    assert page.status_code == 200, page.text
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found
+    return found.group(1)
+
+
+def test_the_season_page_starts_a_season_and_changes_a_week_through_forms(app):
+    client, csrf = runner(app, "pages@example.com")
+    athlete = athlete_of(client, csrf)
+    url = f"/athletes/{athlete}/season"
+    token = _page_csrf(client, url)
+    assert "Plan my season" in client.get(url).text
+    form = {"csrf": token, "race_date": "2026-08-01", "distance_km": "42.2", "start": "2026-08-31"}
+    refused = client.post(url, data={**form, "race_name": "Too Early"})
+    assert refused.status_code == 400
+    assert "race_date: 2026-08-01 is before the season starts" in refused.text
+    assert 'value="Too Early"' in refused.text  # the form keeps what was typed
+    assert client.post(url, data={**form, "csrf": "stale"}).status_code == 404
+    assert client.get(f"/api/v1/athletes/{athlete}/season").status_code == 404
+    done = client.post(
+        url, data={**form, "race_date": "2027-01-17", "race_name": "Winter Marathon"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert done.status_code == 303
+    page = client.get(done.headers["location"]).text
+    assert "season to Winter Marathon" in page and "Season planned" in page
+    assert page.count('class="sweek') == 22 and page.count("cutback · deload") == 4
+    week = {"csrf": token, "week_start": "2026-10-26", "was_cutback": "0", "was_no_gym": "0"}
+    saved = client.post(
+        f"{url}/week", data={**week, "no_gym": "1", "note": "work trip"}, follow_redirects=False
+    )
+    assert saved.status_code == 303 and saved.headers["location"].endswith("#w-2026-10-26")
+    weeks = client.get(f"/api/v1/athletes/{athlete}/season").json()["weeks"]
+    changed = next(w for w in weeks if w["week_start"] == "2026-10-26")
+    assert changed["no_gym"] and changed["note"] == "work trip"
+    assert changed["cutback"] is False  # left as the page showed it: nothing said of it
+    outside = client.post(f"{url}/week", data={**week, "week_start": "2027-06-07", "cutback": "1"})
+    assert outside.status_code == 400 and "is not in the season" in outside.text
+
+
+def test_the_progress_page_embeds_its_chart_data_and_says_when_there_is_none(app):
+    client, csrf = runner(app, "charts@example.com")
+    athlete = athlete_of(client, csrf)
+    url = f"/athletes/{athlete}/progress"
+    empty = client.get(url).text
+    assert "Log a strength session with its loads to see your e1RM here" in empty
+    assert 'id="chart-e1rm"' not in empty and "uPlot.iife.min.js" in empty
+    client.post(
+        f"/api/v1/athletes/{athlete}/log/strength",
+        json={"date": "2026-11-17", "sets": ["back_squat:3x5@80:rir2", "plank:2x30"]},
+        headers=csrf,
+    )
+    client.post(
+        f"/api/v1/athletes/{athlete}/log/runs",
+        json={"date": "2026-11-18", "type": "easy", "minutes": 40, "distance_km": 7.2,
+              "avg_hr": 142},
+        headers=csrf,
+    )  # fmt: skip
+    page = client.get(url).text
+    start = page.index('<script type="application/json" id="progress-data">')
+    data = json.loads(page[page.index(">", start) + 1 : page.index("</script>", start)])
+    assert [lift["name"] for lift in data["lifts"]] == ["Back squat"]  # no e1RM for a plank
+    api = client.get(f"/api/v1/athletes/{athlete}/progress").json()
+    value = round(api["lifts"][0]["e1rm"][0]["value"], 1)
+    assert data["lifts"][0]["e1rm"] == [{"date": "2026-11-17", "value": value}]
+    assert data["weeks"][0]["run_km"] == 7.2 and data["weeks"][0]["efficiency"] == 1.268
+    assert data["weeks"][0]["strength_load"] == 1200 and data["warning"] is None
+    assert f'aria-label="Estimated one-rep max: Back squat {value:g} kg on 2026-11-17.' in page
+    assert "judged from 9 weeks on" in page
+    other, _ = runner(app, "nosy@example.com")
+    assert other.get(url).status_code == 404
+    assert other.get(f"/athletes/{athlete}/season").status_code == 404
+    assert TestClient(app).get(url, follow_redirects=False).headers["location"] == "/signin"

@@ -27,6 +27,7 @@ from runlift.web import (
     openapi,
     pages,
     pages_account,
+    pages_season,
     pages_session,
     pages_tests,
     pages_week,
@@ -63,6 +64,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(pages_week.router)
     app.include_router(pages_session.router)
+    app.include_router(pages_season.router)
     app.include_router(pages_tests.router)
     app.include_router(pages_account.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
