@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import Connection
 
 from runlift.catalog import load_library
@@ -23,28 +23,16 @@ from runlift.tracking.seasons import SeasonView, season_of
 from runlift.trackview import season_json
 from runlift.web.access import athlete_for
 from runlift.web.deps import Conn, SignedIn
+from runlift.web.errors import refusals
+from runlift.web.fields import STRICT, AthleteId, IsoDate
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["season"])
 
 PhaseName = Literal["base", "maintenance", "build", "peak", "taper", "recovery"]
-AthleteId = Annotated[int, Path(ge=1, le=2_147_483_647, description="the athlete's id")]
-
-
-class ErrorBody(BaseModel):
-    error: str = Field(description="what is wrong and what is allowed")
-    field: str | None = Field(None, description="the field at fault, when there is one")
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody, "description": "signed out"},
-    404: {"model": ErrorBody, "description": "no such athlete, not yours, or no season yet"},
-    422: {"model": ErrorBody, "description": "a value of the wrong type or shape"},
-}
-CHANGE_ERRORS: dict[int | str, dict[str, Any]] = {
-    **ERRORS,
-    400: {"model": ErrorBody, "description": "a value that is not allowed; `field` says which"},
-    403: {"model": ErrorBody, "description": "missing or wrong X-CSRF-Token header"},
-}
+WeekStart = Annotated[IsoDate, Path(description="any day of the week, YYYY-MM-DD")]
+NO_SEASON = "no such athlete or not yours, or no season yet (`field`: season)"
+ERRORS = refusals(404, r404=NO_SEASON)
+CHANGE_ERRORS = refusals(400, 403, 404, r404=NO_SEASON)
 
 
 class RaceOut(BaseModel):
@@ -107,16 +95,16 @@ class SeasonChanged(SeasonOut):
 
 
 class SeasonBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT
 
-    race_date: date
+    race_date: IsoDate
     distance_km: float = Field(gt=0, le=500, allow_inf_nan=False, description="race distance")
-    start: date | None = Field(None, description="first day of the season (default: today)")
+    start: IsoDate | None = Field(None, description="first day of the season (default: today)")
     race_name: str | None = Field(None, max_length=100)
 
 
 class WeekBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT
 
     cutback: bool | None = Field(None, description="a running cutback week, strength deloads")
     no_gym: bool | None = Field(None, description="a trip: body weight and bands only")
@@ -219,11 +207,15 @@ def plan_season(athlete_id: AthleteId, body: SeasonBody, session: SignedIn, conn
     response_model=SeasonChanged,
     responses={
         **CHANGE_ERRORS,
-        404: {"model": ErrorBody, "description": "no such athlete, no season, or a week outside"},
+        **refusals(
+            404,
+            r404="no such athlete or not yours, no season (`field`: season), or a "
+            "week outside the season (`field`: week_start)",
+        ),
     },
 )
 def change_season_week(
-    athlete_id: AthleteId, week_start: date, body: WeekBody, session: SignedIn, conn: Conn
+    athlete_id: AthleteId, week_start: WeekStart, body: WeekBody, session: SignedIn, conn: Conn
 ) -> Any:
     """Change one week of the season (any date in it names it); fields left out keep what
     was said before. Only what the change affects is planned again."""
