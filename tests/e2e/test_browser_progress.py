@@ -239,11 +239,13 @@ def test_a_reassess_warning_is_marked_on_the_running_chart(server, browser, view
     _no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"progress-{viewport}.png"), full_page=True)
     if page.locator("button.lighter-action").count():  # once POST .../progress/lighter exists
-        page.click("text=Accept the lighter plan")
+        with page.expect_navigation():  # the page reloads once the answer is in
+            page.click("text=Accept the lighter plan")
         _until(page, f"{server}/api/v1/athletes/{athlete}", lambda row: row["lighter"])
         page.goto(f"{server}/athletes/{athlete}/progress")
         assert "The lighter plan is in place" in page.locator("#running").inner_text()
         assert page.locator(".reassess").count() == 0
-        page.click("text=Back to the normal plan")
+        with page.expect_navigation():
+            page.click("text=Back to the normal plan")
         _until(page, f"{server}/api/v1/athletes/{athlete}", lambda row: not row["lighter"])
     page.close()
