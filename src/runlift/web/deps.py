@@ -26,7 +26,9 @@ def transaction(store: Annotated[Store, Depends(get_store)]) -> Iterator[Connect
         yield conn
 
 
-Conn = Annotated[Connection, Depends(transaction)]
+# scope="function": the transaction commits (or rolls back) before the response is sent, so
+# a client that acts on the answer at once always sees what the request wrote.
+Conn = Annotated[Connection, Depends(transaction, scope="function")]
 
 
 def optional_session(
