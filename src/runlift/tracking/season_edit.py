@@ -14,7 +14,7 @@ from runlift.domain.library import Library
 from runlift.io.planfile import InputError
 from runlift.store import repository as repo
 from runlift.tracking import Profile, monday_of
-from runlift.tracking.seasons import SeasonView, _checked_days, season_of
+from runlift.tracking.seasons import SeasonView, checked_days, season_of
 
 EARLIEST, LATEST = date(1950, 1, 1), date(2200, 12, 31)
 MAX_DISTANCE_KM = 500.0  # the longest stage-less ultras are well inside this
@@ -84,7 +84,7 @@ def change_week_on(
     days = change.days
     if days is not None:
         try:
-            days = _checked_days(prof, monday, days)
+            days = checked_days(prof, monday, days)
         except InputError as error:  # named as the command line and plan files name them
             field = error.field.removeprefix("--").removeprefix("week.")
             raise InputError(field, error.message) from None

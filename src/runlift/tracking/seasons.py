@@ -149,7 +149,7 @@ def change_week(
             f"{week_start} is not in the season ({starts[0]} to {starts[-1] + timedelta(days=6)})",
         )
     if days is not None:
-        days = _checked_days(before.profile, monday, days)
+        days = checked_days(before.profile, monday, days)
     with store.transaction() as conn:
         prof = profile(conn, name)
         earlier = repo.list_week_changes(conn, prof.id).get(monday)
@@ -170,7 +170,7 @@ def change_week(
     return after, replanned
 
 
-def _checked_days(prof: Profile, monday: date, days: dict[Any, Any]) -> dict[str, Any]:
+def checked_days(prof: Profile, monday: date, days: dict[Any, Any]) -> dict[str, Any]:
     """The changed days keyed mon..sun, judged whole before anything is stored."""
     if not isinstance(days, dict) or not days:
         raise InputError("--days", "expected a week's days (mon..sun or dates in that week)")

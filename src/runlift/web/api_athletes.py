@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException, Path, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import insert, select, update
 
@@ -23,14 +23,14 @@ from runlift.tracking.progress import lift_trends
 from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for, owned
 from runlift.web.api_log import RunTypeName, StrengthKindName
+from runlift.web.api_public import PlanFile
 from runlift.web.deps import Conn, SignedIn
 from runlift.web.errors import refusals
-from runlift.web.fields import MAX_ID, AthleteId, EntryId, IsoDate
-from runlift.web.security import digest, normal_email, now
+from runlift.web.fields import MAX_ID, AthleteId, IsoDate, Whole, email_address, examples
+from runlift.web.security import digest, now
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["athletes"])
 InviteId = Annotated[int, Path(ge=1, le=MAX_ID, description="the invitation's id")]
-EMAIL = r"^[^@\s]+@\S*[^@\s]$"
 
 
 @router.get("")
@@ -41,9 +41,7 @@ def list_athletes(session: SignedIn, conn: Conn) -> list[dict[str, Any]]:
 
 
 @router.post("", status_code=201, responses=refusals(409, r409="You have an athlete of that name."))
-def create(
-    session: SignedIn, conn: Conn, body: Annotated[dict[str, Any], Body()]
-) -> dict[str, Any]:
+def create(session: SignedIn, conn: Conn, body: PlanFile) -> dict[str, Any]:
     """A plan file (as JSON) becomes an athlete: its athlete fields, its week as the typical
     week, its maxes and rep tests (dated today) and its races, as `runlift athlete create`."""
     from runlift.tracking.profiles import create_athlete
@@ -102,22 +100,35 @@ def week(
 
 
 class StrengthBody(BaseModel):
-    model_config = ConfigDict(strict=True)
+    model_config = ConfigDict(
+        strict=True,
+        json_schema_extra=examples(
+            {"date": "2026-11-20", "kind": "heavy", "minutes": 40,
+             "sets": ["back_squat:3x6@70:rir2", "romanian_deadlift:3x8@57.5"]},
+            {"date": "2026-11-21", "kind": "core", "skipped": True, "reason": "a cold"},
+        ),
+    )  # fmt: skip
     date: IsoDate
     kind: StrengthKindName = "heavy"
     sets: list[str] = Field(default_factory=list, description="EXERCISE:SETSxREPS[@LOAD][:rirN]")
-    minutes: int | None = None
+    minutes: Whole | None = None
     skipped: bool = False
     reason: str | None = None
 
 
 class RunBody(BaseModel):
-    model_config = ConfigDict(strict=True)
+    model_config = ConfigDict(
+        strict=True,
+        json_schema_extra=examples(
+            {"date": "2026-11-24", "type": "easy", "minutes": 40, "distance_km": 8,
+             "avg_hr": 141, "rpe": 3}
+        ),
+    )  # fmt: skip
     date: IsoDate
     type: RunTypeName
     minutes: float
     distance_km: float | None = None
-    avg_hr: int | None = None
+    avg_hr: Whole | None = None
     rpe: float | None = None
 
 
@@ -139,21 +150,6 @@ def log_run(athlete_id: AthleteId, body: RunBody, session: SignedIn, conn: Conn)
         body.date, body.type, body.minutes, body.distance_km, body.avg_hr, body.rpe
     )
     return {"id": repo.add_run(conn, row.id, entry)}
-
-
-@router.delete("/{athlete_id}/log/{kind}/{entry_id}", status_code=204)
-def delete_entry(
-    athlete_id: AthleteId,
-    kind: Literal["strength", "run", "race"],
-    entry_id: EntryId,
-    session: SignedIn,
-    conn: Conn,
-) -> None:
-    row = athlete_for(conn, session.user, athlete_id)
-    try:
-        repo.delete_entry(conn, kind, row.id, entry_id)
-    except repo.NotFound as error:
-        raise HTTPException(404, str(error)) from None
 
 
 @router.get("/{athlete_id}/progress")
@@ -183,8 +179,10 @@ def progress(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> dict[str, 
 
 
 class InviteBody(BaseModel):
-    model_config = ConfigDict(strict=True)
-    email: str = Field(max_length=254, pattern=EMAIL, description="the coach's email address")
+    model_config = ConfigDict(
+        strict=True, json_schema_extra=examples({"email": "coach@example.com"})
+    )
+    email: str = Field(max_length=254, pattern="@", description="the coach's email address")
 
 
 @router.post("/{athlete_id}/coaches", status_code=201)
@@ -192,7 +190,7 @@ def invite(
     athlete_id: AthleteId, body: InviteBody, session: SignedIn, conn: Conn
 ) -> dict[str, Any]:
     row = owned(conn, session.user, athlete_id)
-    email = normal_email(body.email)
+    email = email_address(body.email)
     result = conn.execute(
         insert(coach_invites).values(
             athlete_id=row.id, coach_email=email, revoked=False, created_at=now()

@@ -18,7 +18,16 @@ from runlift.tracking import logbook
 from runlift.web.access import athlete_for
 from runlift.web.deps import Conn, SignedIn
 from runlift.web.errors import json_fields
-from runlift.web.fields import STRICT, AthleteId, EntryId, IsoDate, day_in_range, done_day
+from runlift.web.fields import (
+    STRICT,
+    AthleteId,
+    EntryId,
+    IsoDate,
+    Whole,
+    day_in_range,
+    done_day,
+    examples,
+)
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["log"])
 SETS_HELP = "EXERCISE:SETSxREPS[@LOAD][:rirN|:rpeN], e.g. back_squat:3x6@80:rir2"
@@ -138,7 +147,13 @@ def log_list(
 
 # -- races ------------------------------------------------------------------------------
 class RaceBody(BaseModel):
-    model_config = STRICT
+    model_config = ConfigDict(
+        **STRICT,
+        json_schema_extra=examples(
+            {"date": "2026-11-22", "distance_km": 5, "time": "24:34", "time_trial": True,
+             "name": "parkrun"}
+        ),
+    )  # fmt: skip
     date: IsoDate | None = Field(None, description="the race day (default: today)")
     distance_km: float = Field(description="the distance in km, 0.4-400")
     time: str = Field(
@@ -163,22 +178,30 @@ def log_race(athlete_id: AthleteId, body: RaceBody, session: SignedIn, conn: Con
 
 # -- changing an entry ------------------------------------------------------------------
 class StrengthChange(BaseModel):
-    model_config = ConfigDict(**STRICT, json_schema_extra={"minProperties": 1})
+    model_config = ConfigDict(
+        **STRICT,
+        json_schema_extra={
+            "minProperties": 1,
+            **examples({"minutes": 35}, {"sets": ["back_squat:3x5@75"]}),
+        },
+    )
     date: IsoDate | None = None
     kind: StrengthKindName | None = None
     sets: list[str] | None = Field(None, description=f"replaces every set logged; {SETS_HELP}")
-    minutes: int | None = None
+    minutes: Whole | None = None
     skipped: bool | None = None
     reason: str | None = Field(None, max_length=500)
 
 
 class RunChange(BaseModel):
-    model_config = ConfigDict(**STRICT, json_schema_extra={"minProperties": 1})
+    model_config = ConfigDict(
+        **STRICT, json_schema_extra={"minProperties": 1, **examples({"distance_km": 7.5})}
+    )
     date: IsoDate | None = None
     type: RunTypeName | None = None
     minutes: float | None = None
     distance_km: float | None = Field(None, description="null clears it")
-    avg_hr: int | None = Field(None, description="null clears it")
+    avg_hr: Whole | None = Field(None, description="null clears it")
     rpe: float | None = Field(None, description="null clears it")
 
 
@@ -240,3 +263,32 @@ def change_run(
         )
     repo.replace_run(conn, row.id, entry_id, entry)
     return run_out(_entry(repo.list_runs(conn, row.id), "run", entry_id))
+
+
+# -- deleting an entry ------------------------------------------------------------------
+def _delete(conn: Conn, session: SignedIn, athlete_id: int, table: str, entry_id: int) -> None:
+    row = athlete_for(conn, session.user, athlete_id)
+    try:
+        repo.delete_entry(conn, table, row.id, entry_id)
+    except repo.NotFound as error:
+        raise HTTPException(404, str(error)) from None
+
+
+@router.delete("/{athlete_id}/log/strength/{entry_id}", status_code=204)
+def delete_strength(
+    athlete_id: AthleteId, entry_id: EntryId, session: SignedIn, conn: Conn
+) -> None:
+    """Delete one strength entry (`runlift log delete strength ID`)."""
+    _delete(conn, session, athlete_id, "strength", entry_id)
+
+
+@router.delete("/{athlete_id}/log/run/{entry_id}", status_code=204)
+def delete_run(athlete_id: AthleteId, entry_id: EntryId, session: SignedIn, conn: Conn) -> None:
+    """Delete one run (`runlift log delete run ID`)."""
+    _delete(conn, session, athlete_id, "run", entry_id)
+
+
+@router.delete("/{athlete_id}/log/race/{entry_id}", status_code=204)
+def delete_race(athlete_id: AthleteId, entry_id: EntryId, session: SignedIn, conn: Conn) -> None:
+    """Delete one race or time trial result (`runlift log delete race ID`)."""
+    _delete(conn, session, athlete_id, "race", entry_id)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Annotated, Any, TypeVar, Union
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import Connection
 
@@ -23,7 +23,16 @@ from runlift.trackview import athlete_json
 from runlift.web.access import athlete_for
 from runlift.web.deps import Conn, SignedIn
 from runlift.web.errors import json_fields, refusals
-from runlift.web.fields import STRICT, AthleteId, IsoDate, done_day
+from runlift.web.fields import (
+    EXAMPLE_PLAN,
+    STRICT,
+    AthleteId,
+    IsoDate,
+    Whole,
+    done_day,
+    examples,
+    integral,
+)
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["athletes"])
 
@@ -77,16 +86,22 @@ def _one_of(values: Any, what: str) -> Any:
 class AthleteChange(BaseModel):
     """The fields to change; the others stay as they are."""
 
-    model_config = ConfigDict(**STRICT, json_schema_extra={"minProperties": 1})
-    name: Given[str] = Field(None, min_length=1, max_length=100)
+    model_config = ConfigDict(
+        **STRICT,
+        json_schema_extra={
+            "minProperties": 1,
+            **examples({"phase": "peak", "heavy_sessions": 2}, {"equipment": ["dumbbells"]}),
+        },
+    )
+    name: Given[Annotated[str, Field(min_length=1, max_length=100)]] = None
     experience: Given[str] = _one_of((e.value for e in Experience), "lifting experience")
     phase: Given[str] = _one_of((p.value for p in Phase), "training phase")
     units: Given[str] = _one_of(("kg", "lb"), "kg or lb; only before maxes or sessions exist")
     equipment: Given[list[EquipmentId]] = Field(
         None, description="the whole list of equipment ids, replacing the old one"
     )
-    heavy_sessions: int | None = Field(
-        None, ge=0, le=3, description="0-3 a week; null follows the phase again"
+    heavy_sessions: Annotated[int, Field(ge=0, le=3), BeforeValidator(integral)] | None = Field(
+        None, description="0-3 a week; null follows the phase again"
     )
     follow_phase: Given[bool] = Field(None, description="true: heavy sessions by the phase again")
     formula: Given[str] = _one_of(load_library().tables.formulas, "one-rep-max formula")
@@ -130,7 +145,7 @@ def change(athlete_id: AthleteId, body: AthleteChange, session: SignedIn, conn: 
 
 
 class TypicalWeek(BaseModel):
-    model_config = STRICT
+    model_config = ConfigDict(**STRICT, json_schema_extra=examples(EXAMPLE_PLAN["week"]))
     days: dict[str, Any] = Field(
         description='each weekday (mon..sun) as in a plan file: "rest" or a list of runs '
         "and fixed strength sessions; days left out are rest days"
@@ -151,10 +166,15 @@ def put_typical_week(
 
 
 class RepTest(BaseModel):
-    model_config = STRICT
+    model_config = ConfigDict(
+        **STRICT,
+        json_schema_extra=examples(
+            {"exercise": "deadlift", "load": 140, "reps": 3, "date": "2026-11-20"}
+        ),
+    )
     exercise: str = Field(description="a lift done with a load, e.g. back_squat")
     load: float = Field(gt=0, description="the load lifted, in the athlete's units")
-    reps: int = Field(ge=1, le=20, description="1 for a one-rep max, or the reps done")
+    reps: Whole = Field(ge=1, le=20, description="1 for a one-rep max, or the reps done")
     date: IsoDate | None = Field(None, description="the day of the test (default: today)")
 
 
@@ -177,7 +197,7 @@ def add_test(athlete_id: AthleteId, body: RepTest, session: SignedIn, conn: Conn
 
 # -- the lighter plan -------------------------------------------------------------------
 class Lighter(BaseModel):
-    model_config = STRICT
+    model_config = ConfigDict(**STRICT, json_schema_extra=examples({"accept": True}))
     accept: bool = Field(description="true takes the lighter plan, false goes back to normal")
 
 

@@ -15,9 +15,13 @@ from runlift.domain.model import EQUIPMENT, Experience
 from runlift.io.planfile import InputError
 from runlift.io.weekfile import parse_plan
 from runlift.render import library_json, week_json
+from runlift.web.fields import EXAMPLE_PLAN, Whole, examples
 
 router = APIRouter(prefix="/api/v1", tags=["week"])
-PlanFile = Annotated[dict[str, Any], Body(description="a plan file (contract.md) as JSON")]
+PlanFile = Annotated[
+    dict[str, Any],
+    Body(description="a plan file (contract.md) as JSON", examples=[EXAMPLE_PLAN]),
+]
 
 
 @router.get("/health")
@@ -71,9 +75,9 @@ def unlocks(
 
 
 class RepTestBody(BaseModel):
-    model_config = ConfigDict(strict=True)
+    model_config = ConfigDict(strict=True, json_schema_extra=examples({"load": 100, "reps": 5}))
     load: float = Field(ge=0, description="load lifted")
-    reps: int = Field(ge=1, le=20, description="reps done to or near failure")
+    reps: Whole = Field(ge=1, le=20, description="reps done to or near failure")
     formula: str | None = None
 
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from runlift.domain.prescription import EstimateError
@@ -33,6 +34,7 @@ from runlift.web import (
     pages_week,
 )
 from runlift.web.access import NoAccess
+from runlift.web.guards import RefuseNul
 from runlift.web.security import AuthError, hasher
 
 STATIC = Path(__file__).parent / "static"
@@ -69,6 +71,7 @@ def create_app(
     app.include_router(pages_account.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     openapi.install(app)
+    app.add_middleware(RefuseNul)
 
     @app.exception_handler(InputError)
     def bad_input(_: Request, error: InputError) -> JSONResponse:
@@ -87,10 +90,22 @@ def create_app(
         return _error(404, str(error))
 
     @app.exception_handler(StarletteHTTPException)
-    def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        # FastAPI's HTTPException is a subclass; the router's own 404 and 405 (with its
-        # Allow header) come as Starlette's.
-        return _error(error.status_code, str(error.detail), headers=error.headers)
+    def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        # FastAPI's HTTPException is a subclass; the router's own 404 and 405 come as
+        # Starlette's. A 405's Allow lists every method of the path, not just one route's.
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = ", ".join(openapi.methods_of(app, request.url.path))
+        return _error(error.status_code, str(error.detail), headers=headers)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    def cannot_store(_: Request, error: Exception) -> JSONResponse:
+        # What the database itself refuses (PostgreSQL: a NUL character in text, a number
+        # past its integers; SQLite: an id past 64 bits), or a date past year 9999. The
+        # transaction is rolled back, so nothing changed.
+        return _error(400, "a value in the request cannot be stored or looked up (a NUL "
+                      "character, or a number or date out of range)")  # fmt: skip
 
     @app.exception_handler(RequestValidationError)
     def invalid(_: Request, error: RequestValidationError) -> JSONResponse:

@@ -27,12 +27,33 @@ def _iso_day(value: Any) -> Any:
     """Only YYYY-MM-DD: not a number taken as a timestamp, nor a time at midnight."""
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not ISO_DAY.match(value):
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
         raise ValueError("not a date; use YYYY-MM-DD")
     return date.fromisoformat(value)
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_day)]
+
+
+def integral(value: Any) -> Any:
+    """JSON Schema counts 3.0 as an integer; a strict body would not. A string stays wrong."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Whole = Annotated[int, BeforeValidator(integral)]
+
+
+def email_address(value: str, field: str = "email") -> str:
+    """The email as stored (trimmed, lower case), or a 400: the document only says it has an
+    @, since regular expressions differ on what counts as white space."""
+    email = value.strip().lower()
+    if "@" not in email or len(email) > 254 or email.startswith("@") or email.endswith("@"):
+        raise InputError(field, f"{value!r} is not an email address")
+    return email
+
+
 EARLIEST, LATEST = date(1950, 1, 1), date(2200, 12, 31)
 
 
@@ -51,3 +72,31 @@ def done_day(day: date | None, field: str = "date") -> date:
     if day > local_today() + timedelta(days=1):
         raise InputError(field, f"{day} is in the future; log what was done, on the day it was")
     return day
+
+
+# A plan file for the document's examples: the README's runner, in short.
+EXAMPLE_PLAN = {
+    "athlete": {
+        "name": "Alex", "experience": "intermediate", "phase": "build",
+        "equipment": ["barbell", "rack", "bench", "dumbbells", "kettlebell", "bands"],
+        "one_rep_max": {"back_squat": 90},
+        "rep_tests": [{"exercise": "romanian_deadlift", "load": 60, "reps": 6}],
+    },
+    "week": {
+        "days": {
+            "mon": "rest",
+            "tue": [{"run": "hills", "start": "06:30", "minutes": 60}],
+            "wed": [{"run": "easy", "start": "06:30", "minutes": 40}],
+            "thu": [{"run": "threshold", "start": "06:30", "minutes": 55}],
+            "fri": [{"run": "easy", "start": "06:30", "minutes": 45}],
+            "sat": [{"run": "easy", "start": "07:00", "minutes": 30}],
+            "sun": [{"run": "progression", "start": "08:00", "minutes": 110}],
+        }
+    },
+}  # fmt: skip
+
+
+def examples(*values: Any) -> dict[str, Any]:
+    """`json_schema_extra` for a body model: example requests for the document (and for
+    schemathesis, which sends them)."""
+    return {"examples": list(values)}

@@ -65,6 +65,16 @@ def _document(operation: dict[str, Any], method: str, route: APIRoute) -> None:
             responses[str(code)] = _refusal(code)
 
 
+def methods_of(app: FastAPI, path: str) -> list[str]:
+    """Every method some route answers on this path (for a 405's Allow header)."""
+    found: set[str] = set()
+    for context in iter_route_contexts(app.routes):
+        regex = getattr(context, "path_regex", None)
+        if regex is not None and regex.match(path):
+            found |= context.methods or set()
+    return sorted(found)
+
+
 def install(app: FastAPI) -> None:
     """Make app.openapi() return the document with every refusal listed."""
     build = app.openapi

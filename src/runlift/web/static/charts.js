@@ -39,6 +39,12 @@
   var timeScale = {
     time: true,
     range: function (u, min, max) {
+      // uPlot widens a single point's range by years before asking; use the data's own ends.
+      var xs = (u.data && u.data[0]) || [];
+      if (xs.length) {
+        min = xs[0];
+        max = xs[xs.length - 1];
+      }
       if (min == null || max == null) {
         return [0, DAY];
       }
