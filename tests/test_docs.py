@@ -43,5 +43,7 @@ def test_the_readme_example_output_is_what_the_command_prints():
 
 
 def test_every_feature_has_a_docs_page():
-    for page in ("rules", "planner", "prescription", "plan-file", "cli", "exercises"):
+    pages = ("rules", "planner", "prescription", "plan-file", "cli", "exercises", "tracking",
+             "progression", "web-app", "web-pages", "web-api", "benchmarks")  # fmt: skip
+    for page in pages:
         assert (ROOT / "docs" / f"{page}.md").exists(), page
