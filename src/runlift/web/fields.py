@@ -47,10 +47,13 @@ Whole = Annotated[int, BeforeValidator(integral)]
 
 def email_address(value: str, field: str = "email") -> str:
     """The email as stored (trimmed, lower case), or a 400: the document only says it has an
-    @, since regular expressions differ on what counts as white space."""
+    @, since regular expressions differ on what counts as white space. (An AuthError, which
+    the account page's forms show as a notice.)"""
+    from runlift.web.security import AuthError
+
     email = value.strip().lower()
     if "@" not in email or len(email) > 254 or email.startswith("@") or email.endswith("@"):
-        raise InputError(field, f"{value!r} is not an email address")
+        raise AuthError(400, field, "not an email address")
     return email
 
 
