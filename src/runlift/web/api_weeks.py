@@ -3,38 +3,46 @@ invited coach; a move a hard rule forbids is refused with the rule's words (409)
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from runlift.tracking import profile_of
 from runlift.tracking.moves import MoveRefused, back_to_plan, keep_move, tried_json, try_move
 from runlift.web.access import athlete_for
 from runlift.web.deps import Conn, SignedIn
+from runlift.web.errors import refusals
+from runlift.web.fields import AthleteId, IsoDate, Whole, examples
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["weeks"])
 
 
 class MoveBody(BaseModel):
-    on: date = Field(description="the day to move the session to")
-    kind: str = Field(description="heavy, plyometric, easy, core, mobility or bodyweight")
+    model_config = ConfigDict(
+        strict=True, extra="forbid",
+        json_schema_extra=examples(
+            {"on": "2026-12-03", "kind": "heavy", "start": "18:30", "origin": "2026-12-03"},
+            {"on": "2026-12-05", "kind": "heavy", "start": "18:00", "origin": "2026-12-01"},
+        ),
+    )  # fmt: skip
+    on: IsoDate = Field(description="the day to move the session to")
+    kind: str = Field(description="heavy, plyometric, bodyweight, core or pilates")
     start: str | None = Field(None, description="HH:MM; the planner's usual start when left out")
-    minutes: int | None = Field(None, description="1-240; the session's planned length if left out")
-    origin: date | None = Field(None, description="the day it is planned on; none adds a session")
+    minutes: Whole | None = Field(None, description="1-240; the planned length when left out")
+    origin: IsoDate | None = Field(None, description="the day it is planned on; none adds one")
 
 
 @router.get("/{athlete_id}/week/try")
 def try_a_move(
-    athlete_id: int,
+    athlete_id: AthleteId,
     session: SignedIn,
     conn: Conn,
-    on: date,
+    on: IsoDate,
     kind: str,
     start: str | None = None,
     minutes: int | None = None,
-    origin: date | None = None,
+    origin: IsoDate | None = None,
 ) -> dict[str, Any]:
     """What the rules say of a session moved to `on` at `start`: fine, warning or why not,
     with the nearest slot they are content with when it is not fine. Nothing is saved."""
@@ -42,8 +50,12 @@ def try_a_move(
     return tried_json(try_move(conn, prof, on, kind, start, minutes, origin))
 
 
-@router.post("/{athlete_id}/week/moves", status_code=201)
-def keep(athlete_id: int, body: MoveBody, session: SignedIn, conn: Conn) -> dict[str, Any]:
+@router.post(
+    "/{athlete_id}/week/moves",
+    status_code=201,
+    responses=refusals(409, r409="A hard rule forbids the move; the answer names the rule."),
+)
+def keep(athlete_id: AthleteId, body: MoveBody, session: SignedIn, conn: Conn) -> dict[str, Any]:
     """Keep a move the rules allow; only that week changes."""
     prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
     try:
@@ -54,7 +66,7 @@ def keep(athlete_id: int, body: MoveBody, session: SignedIn, conn: Conn) -> dict
 
 
 @router.delete("/{athlete_id}/week/moves", status_code=204)
-def back(athlete_id: int, session: SignedIn, conn: Conn, on: date) -> None:
+def back(athlete_id: AthleteId, session: SignedIn, conn: Conn, on: IsoDate) -> None:
     """Forget the moves kept in the week holding `on`: the planner's week again."""
     prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
     back_to_plan(conn, prof, on)
