@@ -47,7 +47,7 @@ SIGNED_IN = ("owner", "coach", "former", "other")
 # A signed-out visitor, by face: the API says 401; a page sends to /signin; an htmx partial
 # says 401 in HTML; a page's form answers 404 "sign in first" (pages._checked_form; a
 # redirect to /signin would suit a person better: when that changes, change FORM here).
-ANONYMOUS = {API: "401", PAGE: "signin", PARTIAL: "401", FORM: "404"}
+ANONYMOUS = {API: "401", PAGE: "signin", PARTIAL: "401", FORM: "signin"}
 
 
 def expected(kind: str, face: str, actor: str) -> str:

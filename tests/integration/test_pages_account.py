@@ -137,3 +137,22 @@ def test_forms_without_the_csrf_token_change_nothing(owner):
     answer = client.post("/account/delete", data={"confirm": "delete"})
     assert answer.status_code in (403, 404)
     assert client.get("/api/v1/me/export.json").status_code == 200
+
+
+def test_refusals_come_in_the_form_the_asker_reads(app, owner):
+    _, athlete = owner
+    signed_out = TestClient(app)
+    form = signed_out.post("/account/delete", data={"confirm": "delete"}, follow_redirects=False)
+    assert (form.status_code, form.headers["location"]) == (303, "/signin")
+    api = signed_out.get(f"/api/v1/athletes/{athlete}")
+    assert api.status_code == 401 and api.json()["error"] == "sign in first"
+    other, _ = runner(app, "someone@example.com")
+    page = other.get(f"/athletes/{athlete}/week")
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html") and "Not found" in page.text
+    fragment = other.get(
+        f"/athletes/{athlete}/week/try",
+        params={"on": "2026-12-01", "kind": "heavy"},
+        headers={"HX-Request": "true"},
+    )
+    assert fragment.status_code == 404 and fragment.text.startswith('<p class="error"')

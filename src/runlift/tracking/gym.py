@@ -63,7 +63,7 @@ def gym_card(
         wanted = (swaps or {}).get(planned.exercise_id)
         chosen = next((x for x in choices if x.id == wanted), None)
         if wanted and wanted != planned.exercise_id and chosen is None:
-            raise InputError("with", f"{wanted!r} cannot replace {planned.name} with your kit")
+            raise InputError("to", f"{wanted!r} cannot replace {planned.name} with your kit")
         item = planned if chosen is None else composer.swapped(strength, index, planned, chosen)
         others = tuple(
             x for x in (library[planned.exercise_id], *choices) if x.id != item.exercise_id

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -35,16 +33,11 @@ from runlift.web import (
 )
 from runlift.web.access import NoAccess
 from runlift.web.guards import RefuseNul
+from runlift.web.pages import SignInFirst
+from runlift.web.respond import MACHINE_PATHS, refusal
 from runlift.web.security import AuthError, hasher
 
 STATIC = Path(__file__).parent / "static"
-
-
-def _error(
-    status: int, message: str, field: str | None = None, headers: Mapping[str, str] | None = None
-) -> JSONResponse:
-    body: dict[str, Any] = {"error": message, "field": field}
-    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def create_app(
@@ -74,43 +67,49 @@ def create_app(
     app.add_middleware(RefuseNul)
 
     @app.exception_handler(InputError)
-    def bad_input(_: Request, error: InputError) -> JSONResponse:
-        return _error(400, str(error), error.field)
+    def bad_input(request: Request, error: InputError) -> Response:
+        return refusal(request, 400, str(error), error.field)
 
     @app.exception_handler(EstimateError)
-    def bad_estimate(_: Request, error: EstimateError) -> JSONResponse:
-        return _error(400, str(error), error.field)
+    def bad_estimate(request: Request, error: EstimateError) -> Response:
+        return refusal(request, 400, str(error), error.field)
 
     @app.exception_handler(AuthError)
-    def refused(_: Request, error: AuthError) -> JSONResponse:
-        return _error(error.status, f"{error.field}: {error.message}", error.field)
+    def refused(request: Request, error: AuthError) -> Response:
+        return refusal(request, error.status, f"{error.field}: {error.message}", error.field)
+
+    @app.exception_handler(SignInFirst)
+    def sign_in_first(request: Request, error: SignInFirst) -> Response:
+        if request.url.path.startswith(MACHINE_PATHS) or request.headers.get("HX-Request"):
+            return refusal(request, 401, str(error))
+        return RedirectResponse("/signin", status_code=303)
 
     @app.exception_handler(NoAccess)
-    def not_found(_: Request, error: NoAccess) -> JSONResponse:
-        return _error(404, str(error))
+    def not_found(request: Request, error: NoAccess) -> Response:
+        return refusal(request, 404, str(error))
 
     @app.exception_handler(StarletteHTTPException)
-    def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    def http_error(request: Request, error: StarletteHTTPException) -> Response:
         # FastAPI's HTTPException is a subclass; the router's own 404 and 405 come as
         # Starlette's. A 405's Allow lists every method of the path, not just one route's.
         headers = dict(error.headers or {})
         if error.status_code == 405:
             headers["Allow"] = ", ".join(openapi.methods_of(app, request.url.path))
-        return _error(error.status_code, str(error.detail), headers=headers)
+        return refusal(request, error.status_code, str(error.detail), headers=headers)
 
     @app.exception_handler(OverflowError)
     @app.exception_handler(DataError)
-    def cannot_store(_: Request, error: Exception) -> JSONResponse:
+    def cannot_store(request: Request, error: Exception) -> Response:
         # What the database itself refuses (PostgreSQL: a NUL character in text, a number
         # past its integers; SQLite: an id past 64 bits), or a date past year 9999. The
         # transaction is rolled back, so nothing changed.
-        return _error(400, "a value in the request cannot be stored or looked up (a NUL "
-                      "character, or a number or date out of range)")  # fmt: skip
+        return refusal(request, 400, "a value in the request cannot be stored or looked up "
+                       "(a NUL character, or a number or date out of range)")  # fmt: skip
 
     @app.exception_handler(RequestValidationError)
-    def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+    def invalid(request: Request, error: RequestValidationError) -> Response:
         first = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
-        return _error(422, f"{where}: {first.get('msg', 'invalid')}", where)
+        return refusal(request, 422, f"{where}: {first.get('msg', 'invalid')}", where)
 
     return app

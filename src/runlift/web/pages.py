@@ -32,6 +32,11 @@ from runlift.web.security import (
     sign_up,
 )
 
+
+class SignInFirst(NoAccess):
+    """A signed-out form or page: the browser is sent to sign in (the API answers 401)."""
+
+
 MaybeSession = Annotated[Session | None, Depends(optional_session)]
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
@@ -120,10 +125,10 @@ async def _checked_form(
     request: Request, session: Session | None
 ) -> tuple[Session, dict[str, Any]]:
     if session is None:
-        raise NoAccess("sign in first")
+        raise SignInFirst("sign in first")
     form = await request.form()
     if not csrf_matches(session, str(form.get("csrf", ""))):
-        raise NoAccess("the form is out of date; reload the page")
+        raise NoAccess("the form is out of date; reload the page and try again")
     data: dict[str, Any] = {key: form.get(key) for key in form}
     data["equipment"] = [str(v) for v in form.getlist("equipment")]
     return session, data
