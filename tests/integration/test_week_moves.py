@@ -192,3 +192,12 @@ def test_the_printable_cards_hold_every_session_of_the_week(owner):
     sessions = sum(len(d["strength"]) for d in week["days"])
     assert cards.text.count('class="printcard"') == sessions == 4
     assert "@media print" in client.get("/static/app.css").text
+
+
+def test_a_move_without_a_time_takes_the_planners_start_on_that_day(owner):
+    client, _, athlete = owner
+    tried = client.get(
+        f"/api/v1/athletes/{athlete}/week/try",
+        params={"on": "2026-12-03", "kind": "heavy", "origin": "2026-12-03"},
+    ).json()["asked"]
+    assert (tried["start"], tried["answer"]) == ("17:00", "fine")  # Thursday's own slot

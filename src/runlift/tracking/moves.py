@@ -12,8 +12,17 @@ from typing import Any
 from sqlalchemy import Connection
 
 from runlift.catalog import load_library
-from runlift.domain.model import WEEKDAYS, Day, RunType, StrengthKind, Week, format_clock
-from runlift.domain.moves import Answer, Move, MoveAnswer, answer_move, suggest
+from runlift.domain.context import WeekContext
+from runlift.domain.model import (
+    WEEKDAYS,
+    Day,
+    RunType,
+    StrengthKind,
+    StrengthSession,
+    Week,
+    format_clock,
+)
+from runlift.domain.moves import Answer, Move, MoveAnswer, answer_move, suggest, without
 from runlift.domain.planner import Plan
 from runlift.io.planfile import InputError, parse_clock
 from runlift.store import repository as repo
@@ -59,7 +68,14 @@ def _move(
     if not 1 <= length <= MAX_MINUTES:
         raise InputError("minutes", f"{length} is not allowed; use 1-{MAX_MINUTES}")
     target = (on - monday).days
-    begin = parse_clock(start, "start") if start else 18 * 60
+    if start:
+        begin = parse_clock(start, "start")
+    else:  # where the planner would start it on that day
+        rest, _ = without(plan.week, strength, origin_day)
+        ctx = WeekContext(plan.athlete, rest, load_library().tables.session_minutes)
+        loaded = StrengthSession(strength, 0, length).is_loaded
+        found = ctx.find_start(target, length, loaded=loaded)
+        begin = 18 * 60 if found is None else found
     if begin + length > 24 * 60:
         raise InputError("start", "the session would cross midnight; start it earlier")
     return Move(strength, origin_day, target, begin, length)
