@@ -43,3 +43,15 @@ def test_store_benchmark_runs():
     )
     assert result.returncode == 0, result.stderr
     assert "five years" in result.stdout and "52-week season" in result.stdout
+
+
+def test_web_benchmark_runs_in_its_quick_mode():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_web.py", "--quick"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "GET /api/v1/athletes/{id}/week" in result.stdout and "p99" in result.stdout

@@ -25,6 +25,15 @@ SQLITE_PRAGMAS = (
 )
 
 
+# A SQLite file's connections are cheap and SQLite does its own locking, so its pool never
+# makes a checkout wait: the web app holds a request's connection while the request waits for
+# a thread, and with the default limit (5 + 10 overflow) 55 concurrent requests could leave
+# every thread waiting for a connection that only a waiting request can give back (a 30 s
+# stall, then errors). 40 kept open: one per thread of the web app's pool, so a busy server
+# does not open and close a connection per request.
+SQLITE_FILE_POOL: dict[str, Any] = {"pool_size": 40, "max_overflow": -1}
+
+
 def data_dir() -> Path:
     """The user's data directory for runlift (XDG_DATA_HOME, else ~/.local/share)."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -53,9 +62,11 @@ def make_engine(url: str | None = None) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
+        pool: dict[str, Any] = {}
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+            pool = SQLITE_FILE_POOL
+        engine = create_engine(url, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)

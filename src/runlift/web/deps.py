@@ -1,4 +1,9 @@
-"""Request plumbing: the store, the signed-in user, the CSRF check."""
+"""Request plumbing: the store, the signed-in user, the CSRF check.
+
+FastAPI runs every plain `def` dependency in the thread pool, one hop per dependency, and a
+hop costs about as much as the session lookup itself. So only what touches the database is a
+plain `def` here (the session lookup, the request's transaction); the store is read from the
+app directly and the sign-in check, which is pure computation, runs on the event loop."""
 
 from __future__ import annotations
 
@@ -21,8 +26,8 @@ def get_store(request: Request) -> Store:
     return store
 
 
-def transaction(store: Annotated[Store, Depends(get_store)]) -> Iterator[Connection]:
-    with store.transaction() as conn:
+def transaction(request: Request) -> Iterator[Connection]:
+    with get_store(request).transaction() as conn:
         yield conn
 
 
@@ -31,14 +36,12 @@ def transaction(store: Annotated[Store, Depends(get_store)]) -> Iterator[Connect
 Conn = Annotated[Connection, Depends(transaction, scope="function")]
 
 
-def optional_session(
-    request: Request, store: Annotated[Store, Depends(get_store)]
-) -> Session | None:
-    with store.transaction() as conn:
+def optional_session(request: Request) -> Session | None:
+    with get_store(request).transaction() as conn:
         return session_for(conn, request.cookies.get(COOKIE))
 
 
-def signed_in(
+async def signed_in(
     request: Request, session: Annotated[Session | None, Depends(optional_session)]
 ) -> Session:
     """The session of a signed-in runner; state changes also need the CSRF header."""
