@@ -201,3 +201,31 @@ def test_a_move_without_a_time_takes_the_planners_start_on_that_day(owner):
         params={"on": "2026-12-03", "kind": "heavy", "origin": "2026-12-03"},
     ).json()["asked"]
     assert (tried["start"], tried["answer"]) == ("17:00", "fine")  # Thursday's own slot
+
+
+def test_a_kept_week_is_worked_out_again_after_any_change(app, owner):
+    client, csrf, athlete = owner
+    headers = {"X-CSRF-Token": csrf}
+    url = f"/api/v1/athletes/{athlete}/week"
+    first = client.get(url, params={"on": WEEK}).json()
+    assert client.get(url, params={"on": WEEK}).json() == first  # served again, unchanged
+    logged = client.post(
+        f"/api/v1/athletes/{athlete}/log/runs",
+        json={"date": "2026-12-01", "type": "hills", "minutes": 60},
+        headers=headers,
+    )
+    assert logged.status_code == 201
+    after_log = client.get(url, params={"on": WEEK}).json()
+    assert [r["date"] for r in after_log["done"]["runs"]] == ["2026-12-01"]
+    page = client.get(f"/athletes/{athlete}/week", params={"on": WEEK}).text
+    client.patch(f"/api/v1/athletes/{athlete}", json={"phase": "taper"}, headers=headers)
+    assert client.get(f"/athletes/{athlete}/week", params={"on": WEEK}).text != page
+    assert client.get(url, params={"on": WEEK}).json()["days"] != after_log["days"]
+    coach, _ = runner(app, "coach@example.com")
+    invite = client.post(
+        f"/api/v1/athletes/{athlete}/coaches", json={"email": "coach@example.com"}, headers=headers
+    ).json()
+    assert coach.get(url, params={"on": WEEK}).status_code == 200
+    client.delete(f"/api/v1/athletes/{athlete}/coaches/{invite['id']}", headers=headers)
+    assert coach.get(url, params={"on": WEEK}).status_code == 404  # access is never cached
+    assert coach.get(f"/athletes/{athlete}/week", params={"on": WEEK}).status_code == 404

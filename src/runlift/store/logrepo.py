@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, true, update
 
 from runlift.domain.log import ExerciseDone, RaceResult, RunDone, SetDone, StrengthDone
 from runlift.domain.model import RunType, StrengthKind
+from runlift.store.revisions import touch
 from runlift.store.tables import results, run_logs, strength_logs, strength_sets
 
 
@@ -31,6 +32,7 @@ def add_strength(conn: Connection, athlete_id: int, done: StrengthDone) -> int:
     )
     log_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     _add_sets(conn, log_id, done.exercises)
+    touch(conn, athlete_id)
     return log_id
 
 
@@ -66,6 +68,7 @@ def replace_strength(conn: Connection, athlete_id: int, log_id: int, done: Stren
     )
     conn.execute(delete(strength_sets).where(strength_sets.c.log_id == log_id))
     _add_sets(conn, log_id, done.exercises)
+    touch(conn, athlete_id)
 
 
 def _owned(conn: Connection, table: Any, athlete_id: int, row_id: int) -> None:
@@ -85,6 +88,7 @@ def delete_entry(conn: Connection, table_name: str, athlete_id: int, row_id: int
     table = {"strength": strength_logs, "run": run_logs, "race": results}[table_name]
     _owned(conn, table, athlete_id, row_id)
     conn.execute(delete(table).where(table.c.id == row_id))
+    touch(conn, athlete_id)
 
 
 def list_strength(
@@ -100,6 +104,7 @@ def list_strength(
             select(strength_sets)
             .join(strength_logs, strength_logs.c.id == strength_sets.c.log_id)
             .where(strength_logs.c.athlete_id == athlete_id)
+            .where(strength_logs.c.date >= since if since is not None else true())
             .order_by(strength_sets.c.log_id, strength_sets.c.position)
         )
         for row in rows:
@@ -139,6 +144,7 @@ def add_run(conn: Connection, athlete_id: int, run: RunDone) -> int:
             rpe=run.rpe,
         )
     )
+    touch(conn, athlete_id)
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
@@ -156,6 +162,7 @@ def replace_run(conn: Connection, athlete_id: int, run_id: int, run: RunDone) ->
             rpe=run.rpe,
         )
     )
+    touch(conn, athlete_id)
 
 
 def list_runs(conn: Connection, athlete_id: int, since: date | None = None) -> list[RunDone]:
@@ -180,6 +187,7 @@ def add_result(conn: Connection, athlete_id: int, result: RaceResult) -> int:
             name=result.name,
         )
     )
+    touch(conn, athlete_id)
     return int(inserted.inserted_primary_key[0])  # type: ignore[index]
 
 

@@ -21,6 +21,7 @@ from runlift.store.logrepo import (
     replace_run,
     replace_strength,
 )
+from runlift.store.revisions import touch
 from runlift.store.tables import (
     athletes,
     maxes,
@@ -80,7 +81,11 @@ def add_athlete(
 
 
 def update_athlete(conn: Connection, athlete_id: int, **changes: Any) -> None:
-    conn.execute(update(athletes).where(athletes.c.id == athlete_id).values(**changes))
+    conn.execute(
+        update(athletes)
+        .where(athletes.c.id == athlete_id)
+        .values(**changes, revision=athletes.c.revision + 1)
+    )
 
 
 def _athlete(row: Any) -> AthleteRow:
@@ -148,6 +153,7 @@ def add_max(
             reps=reps,
         )
     )
+    touch(conn, athlete_id)
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
@@ -169,6 +175,7 @@ def add_race(
             athlete_id=athlete_id, date=on, distance_km=distance_km, goal=goal, name=name
         )
     )
+    touch(conn, athlete_id)
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
@@ -185,6 +192,7 @@ def set_season(conn: Connection, athlete_id: int, start: date, race_id: int) -> 
     if old is not None and old.race_id != race_id:
         conn.execute(delete(races).where(races.c.id == old.race_id))
     conn.execute(insert(seasons).values(athlete_id=athlete_id, start=start, race_id=race_id))
+    touch(conn, athlete_id)
 
 
 def get_season(conn: Connection, athlete_id: int) -> Any:
@@ -225,6 +233,7 @@ def set_week_change(
             note=note,
         )
     )
+    touch(conn, athlete_id)
 
 
 def list_week_changes(conn: Connection, athlete_id: int) -> dict[date, Any]:

@@ -44,6 +44,8 @@ athletes = Table(
     Column("kit", JSON),
     Column("typical_week", JSON, nullable=False),  # plan-file form: {"mon": "rest", ...}
     Column("lighter", Boolean, nullable=False, default=False),
+    # Raised by every change to the athlete's data (see repository.touch): a cache key.
+    Column("revision", Integer, nullable=False, default=0, server_default="0"),
     # The web account that owns the athlete; None for the local, single-runner CLI.
     Column("owner_id", ForeignKey("users.id", ondelete="CASCADE"), index=True),
     UniqueConstraint("owner_id", "name"),

@@ -3,13 +3,15 @@ only; anyone else gets 404."""
 
 from __future__ import annotations
 
+import json
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
+from starlette.concurrency import run_in_threadpool
 
 from runlift.catalog import load_library
 from runlift.domain.monitoring import reassess, weekly_signals
@@ -18,16 +20,17 @@ from runlift.render import day_json, finding_json
 from runlift.services import local_today
 from runlift.store import repository as repo
 from runlift.store.tables import calendar_feeds, coach_invites
-from runlift.tracking import logbook, monday_of, profile_of
+from runlift.tracking import Store, logbook, monday_of, profile_of
 from runlift.tracking.progress import lift_trends
 from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for, owned
 from runlift.web.api_log import RunTypeName, StrengthKindName
 from runlift.web.api_public import PlanFile
-from runlift.web.deps import Conn, SignedIn
+from runlift.web.deps import Conn, SignedIn, get_store
 from runlift.web.errors import refusals
 from runlift.web.fields import MAX_ID, AthleteId, IsoDate, Whole, email_address, examples
 from runlift.web.security import digest, now
+from runlift.web.weekcache import revision_for
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["athletes"])
 InviteId = Annotated[int, Path(ge=1, le=MAX_ID, description="the invitation's id")]
@@ -67,14 +70,38 @@ def delete(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> None:
     repo.delete_athlete(conn, row.id)
 
 
-@router.get("/{athlete_id}/week")
-def week(
-    athlete_id: AthleteId, session: SignedIn, conn: Conn, on: IsoDate | None = None
-) -> dict[str, Any]:
-    """The week holding `on` (default today): planned, with reasons, and what was logged."""
+@router.get("/{athlete_id}/week", response_model=dict[str, Any])
+async def week(
+    athlete_id: AthleteId, request: Request, session: SignedIn, on: IsoDate | None = None
+) -> Response:
+    """The week holding `on` (default today): planned, with reasons, and what was logged.
+    Worked out once per change to the athlete's data (see weekcache.py)."""
+    store = get_store(request)
+    with store.transaction() as conn:  # one indexed lookup: on the loop, as in deps
+        revision = revision_for(conn, session.user, athlete_id)
+    today = local_today()
+    monday = monday_of(on or today)
+    key = ("week.json", athlete_id, monday, today, revision)
+    cache = request.app.state.week_cache
+    body = cache.get(key)
+    if body is None:
+        body = await run_in_threadpool(_week_body, store, athlete_id, monday)
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
+
+
+def _week_body(store: Store, athlete_id: int, monday: date) -> bytes:
+    with store.transaction() as conn:
+        data = week_json(conn, athlete_id, monday)
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def week_json(conn: Connection, athlete_id: int, monday: date) -> dict[str, Any]:
+    """The week from `monday` of an athlete the caller may see (checked by the caller)."""
+    row, _ = repo.get_athlete_by_id(conn, athlete_id)
     library = load_library()
-    prof = profile_of(conn, athlete_for(conn, session.user, athlete_id), library)
-    monday = monday_of(on or local_today())
+    prof = profile_of(conn, row, library)
     plan, source = planned_week(conn, prof, monday, library)
     end = monday + timedelta(days=7)
     lifts = [s for s in repo.list_strength(conn, prof.id, monday) if s.date < end]

@@ -36,6 +36,7 @@ from runlift.web.guards import RefuseNul
 from runlift.web.pages import SignInFirst
 from runlift.web.respond import MACHINE_PATHS, refusal
 from runlift.web.security import AuthError, hasher
+from runlift.web.weekcache import RenderCache
 
 STATIC = Path(__file__).parent / "static"
 
@@ -50,6 +51,7 @@ def create_app(
     app.state.store = Store(database_url)
     app.state.hasher = hasher(fast=fast_hashing)
     app.state.secure_cookies = secure_cookies
+    app.state.week_cache = RenderCache()
     for module in (api_public, api_account, api_me, api_athletes, api_weeks):
         app.include_router(module.router)
     app.include_router(api_profile.router)

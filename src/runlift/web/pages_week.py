@@ -10,19 +10,22 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from runlift.catalog import load_library
 from runlift.io.planfile import InputError
 from runlift.render import day_json, finding_json
 from runlift.services import local_today
 from runlift.store import repository as repo
-from runlift.tracking import monday_of, profile_of
+from runlift.tracking import Store, monday_of, profile_of
 from runlift.tracking.moves import back_to_plan as forget_moves
 from runlift.tracking.moves import keep_move, tried_json, try_move
 from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for
-from runlift.web.deps import get_store
+from runlift.web.deps import COOKIE, get_store
 from runlift.web.pages import TEMPLATES, MaybeSession, _checked_form, _page
+from runlift.web.security import Session, session_for
+from runlift.web.weekcache import revision_for
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,19 +43,44 @@ def week_url(athlete_id: int, on: date, notice: str | None = None) -> str:
 
 
 @router.get("/athletes/{athlete_id}/week", response_class=HTMLResponse)
-def week_page(
-    athlete_id: int,
-    request: Request,
-    session: MaybeSession,
-    on: str | None = None,
-    notice: str | None = None,
+async def week_page(
+    athlete_id: int, request: Request, on: str | None = None, notice: str | None = None
 ) -> Response:
-    if session is None:
-        return RedirectResponse("/signin", status_code=303)
+    """The week, rendered once per change to the athlete's data (see weekcache.py); the key
+    holds what differs between viewers (the account, its form token, the notice). The most
+    opened page: the session and the revision are looked up together, on the loop."""
+    store = get_store(request)
+    token = request.cookies.get(COOKIE)
+    with store.transaction() as conn:
+        session = session_for(conn, token) if token else None
+        if session is None:
+            return RedirectResponse("/signin", status_code=303)
+        revision = revision_for(conn, session.user, athlete_id)
+    today = local_today()
     monday = monday_of(_day_or_today(on))
+    key = ("week.html", athlete_id, monday, today, revision, session.user.id, session.csrf,
+           notice)  # fmt: skip
+    cache = request.app.state.week_cache
+    page = cache.get(key)
+    if page is None:
+        page = await run_in_threadpool(
+            _render_week, request, session, store, athlete_id, monday, notice
+        )
+        cache.put(key, page)
+    return HTMLResponse(page)
+
+
+def _render_week(
+    request: Request,
+    session: Session,
+    store: Store,
+    athlete_id: int,
+    monday: date,
+    notice: str | None,
+) -> bytes:
     library = load_library()
-    with get_store(request).transaction() as conn:
-        prof = profile_of(conn, athlete_for(conn, session.user, athlete_id), library)
+    with store.transaction() as conn:
+        prof = profile_of(conn, repo.get_athlete_by_id(conn, athlete_id)[0], library)
         plan, source = planned_week(conn, prof, monday, library)
         change = repo.list_week_changes(conn, prof.id).get(monday)
         end = monday + timedelta(days=7)
@@ -63,7 +91,7 @@ def week_page(
         row["label"] = f"{d.date:%a %d %b}"
         row["logged"] = d.date in logged
         days.append(row)
-    return _page(
+    response = _page(
         request, "week.html", session, athlete=prof.name, athlete_id=athlete_id, notice=notice,
         week_start=f"{monday:%d %b %Y}", monday=monday.isoformat(), source=source,
         rearranged=change is not None and bool(change.days),
@@ -71,6 +99,7 @@ def week_page(
         previous=(monday - timedelta(days=7)).isoformat(),
         next=(monday + timedelta(days=7)).isoformat(),
     )  # fmt: skip
+    return bytes(response.body)
 
 
 @router.get("/athletes/{athlete_id}/week/try", response_class=HTMLResponse)

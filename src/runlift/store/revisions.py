@@ -1,0 +1,30 @@
+"""Each athlete's revision: raised by every change to their data, in the same transaction, so
+what a server worked out from the old data (a planned week, a rendered page) can be kept until
+the revision moves on."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select, update
+
+from runlift.store.tables import athletes
+
+
+class NoSuchAthlete(LookupError):
+    pass
+
+
+def touch(conn: Connection, athlete_id: int) -> None:
+    """Something of this athlete's changed: raise their revision."""
+    conn.execute(
+        update(athletes).where(athletes.c.id == athlete_id).values(revision=athletes.c.revision + 1)
+    )
+
+
+def revision_of(conn: Connection, athlete_id: int) -> tuple[int | None, int]:
+    """The athlete's owner and revision, in one indexed lookup."""
+    row = conn.execute(
+        select(athletes.c.owner_id, athletes.c.revision).where(athletes.c.id == athlete_id)
+    ).first()
+    if row is None:
+        raise NoSuchAthlete(f"no athlete {athlete_id}")
+    return row.owner_id, int(row.revision)
