@@ -67,6 +67,19 @@ def serve(database_url: str, cpu: int | None, threads: int | None) -> None:
     def bare_sync() -> dict[str, Any]:
         return {"ok": True, "service": "runlift"}
 
+    @app.get("/cold-week/{athlete_id}", include_in_schema=False)
+    def cold_week(athlete_id: int) -> Any:
+        # A reference, not a target: the week worked out on every request (what the first
+        # request after a change costs), without the session lookup.
+        from fastapi import Response
+
+        from runlift.services import local_today
+        from runlift.tracking import monday_of
+        from runlift.web.api_athletes import _week_body
+
+        body = _week_body(app.state.store, athlete_id, monday_of(local_today()))
+        return Response(body, media_type="application/json")
+
     # IPPROTO_TCP given explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says
     # TCP, and without it every response would wait 40 ms for a delayed ACK (Nagle).
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -371,6 +384,7 @@ def endpoints(athlete_id: int) -> list[tuple[str, str]]:
         ("GET /bare (async def)", "/bare"),
         ("GET /bare-sync (def: thread pool)", "/bare-sync"),
         ("GET /api/v1/me (session lookup)", "/api/v1/me"),
+        ("week JSON worked out every time", f"/cold-week/{athlete_id}"),
         ("GET /athletes/{id}/week (HTML)", f"/athletes/{athlete_id}/week"),
         ("GET /api/v1/athletes/{id}/week", f"/api/v1/athletes/{athlete_id}/week"),
     ]
