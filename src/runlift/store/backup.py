@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, delete, func, insert, select, text
+from sqlalchemy import Connection, Date, DateTime, delete, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from runlift.store.tables import ALL
+from runlift.store.tables import ALL, athletes
 
 FORMAT = "runlift-export"
 VERSION = 1
@@ -20,6 +20,10 @@ VERSION = 1
 
 class RestoreError(ValueError):
     """The document cannot be restored; nothing was written."""
+
+
+# Not data but a cache token (store/revisions.py): a restore gives fresh ones.
+NOT_EXPORTED = frozenset({("athletes", "revision")})
 
 
 def export_all(conn: Connection) -> dict[str, Any]:
@@ -30,6 +34,7 @@ def export_all(conn: Connection) -> dict[str, Any]:
             {
                 key: value.isoformat() if isinstance(value, date) else value
                 for key, value in row.items()
+                if (table.name, key) not in NOT_EXPORTED
             }
             for row in rows
         ]
@@ -52,9 +57,11 @@ def restore_all(conn: Connection, document: Any, *, replace: bool = False) -> in
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise RestoreError('the export has no "tables"')
+    seen = 0  # the highest revision a running server may have kept a week under
     if not is_empty(conn):
         if not replace:
             raise RestoreError("the database already holds data; use --replace to overwrite it")
+        seen = conn.execute(select(func.max(athletes.c.revision))).scalar() or 0
         for table in reversed(ALL):
             conn.execute(delete(table))
     unknown = set(tables) - {t.name for t in ALL}
@@ -62,7 +69,11 @@ def restore_all(conn: Connection, document: Any, *, replace: bool = False) -> in
         raise RestoreError(f"unknown tables in the export: {', '.join(sorted(unknown))}")
     _check_athletes(tables.get("athletes", []))
     try:
-        return _write(conn, tables)
+        count = _write(conn, tables)
+        # Restored athletes start past every revision this database has had, so a server
+        # using it works their weeks out again instead of serving what it kept.
+        conn.execute(update(athletes).values(revision=athletes.c.revision + seen + 1))
+        return count
     except (SQLAlchemyError, ValueError, TypeError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
         raise RestoreError(f"a row cannot be stored ({reason}); nothing was restored") from None
