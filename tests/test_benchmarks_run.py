@@ -55,3 +55,16 @@ def test_web_benchmark_runs_in_its_quick_mode():
     )
     assert result.returncode == 0, result.stderr
     assert "GET /api/v1/athletes/{id}/week" in result.stdout and "p99" in result.stdout
+
+
+def test_fit_benchmark_runs_in_its_quick_mode():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_fit.py", "--quick"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "runlift.io.fit" in result.stdout and "fitdecode" in result.stdout
+    assert "MB/s" in result.stdout

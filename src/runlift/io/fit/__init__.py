@@ -8,8 +8,8 @@ Message headers are walked in Python; each kind of message's fields are then gat
 with numpy. See docs/fit.md for what is read, the errors, and the speed.
 """
 
-from runlift.io.fit.decode import decode, decode_parts
 from runlift.io.fit.errors import FitError
 from runlift.io.fit.model import FileId, FitFile, Records, Summary
+from runlift.io.fit.reader import decode, decode_parts
 
 __all__ = ["FileId", "FitError", "FitFile", "Records", "Summary", "decode", "decode_parts"]
