@@ -173,6 +173,7 @@ RUN = {"date": PAST.isoformat(), "type": "easy", "minutes": 40}
 RACE = {"date": PAST.isoformat(), "distance_km": 5, "time": "25:00"}
 SEASON = {"race_date": RACE_DAY.isoformat(), "distance_km": 42.2}
 WEEK = {"days": {"tue": [{"run": "intervals", "start": "06:30", "minutes": 50}]}}
+PLAN_CSV = f"Date,Title\n{NEXT_TUESDAY.isoformat()},Tempo 40'\n"
 
 # Every route of the app: (method, path) -> who may use it, its face, and a request the
 # owner would succeed with (given a fresh athlete id when the route needs one).
@@ -226,6 +227,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/athletes/{athlete_id}/season"): route(ATHLETE, API, _with_season(get(a("/season")))),
     ("POST", "/api/v1/athletes/{athlete_id}/season"): route(ATHLETE, API, send("POST", a("/season"), SEASON)),
     ("PATCH", "/api/v1/athletes/{athlete_id}/season/weeks/{week_start}"): route(ATHLETE, API, _with_season(send("PATCH", a(f"/season/weeks/{NEXT_MONDAY + timedelta(weeks=2)}"), {"cutback": True}))),
+    ("POST", "/api/v1/athletes/{athlete_id}/plan-import"): route(ATHLETE, API, lambda w, i: Call("POST", f"/api/v1/athletes/{i}/plan-import", params={"save": "true"}, json={"content": PLAN_CSV, "name": "plan.csv"})),
     # only the owner
     ("DELETE", "/api/v1/athletes/{athlete_id}"): route(OWNER, API, send("DELETE", a())),
     ("POST", "/api/v1/athletes/{athlete_id}/coaches"): route(OWNER, API, lambda w, i: Call("POST", f"/api/v1/athletes/{i}/coaches", json={"email": f"c{next(w.serial)}@example.com"})),
@@ -262,6 +264,8 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/athletes/{athlete_id}/progress"): route(ATHLETE, PAGE, get(p("/progress"))),
     ("GET", "/athletes/{athlete_id}/tests"): route(ATHLETE, PAGE, get(p("/tests"))),
     ("POST", "/athletes/{athlete_id}/tests"): route(ATHLETE, FORM, form(p("/tests"), date=PAST.isoformat(), load_deadlift="100", reps_deadlift="5")),
+    ("GET", "/athletes/{athlete_id}/import"): route(ATHLETE, PAGE, get(p("/import"))),
+    ("POST", "/athletes/{athlete_id}/import"): route(ATHLETE, FORM, form(p("/import"), content=PLAN_CSV, name="plan.csv", action="save")),
     # the account page's forms about one athlete: only its owner
     ("POST", "/account/coaches"): route(OWNER, FORM, lambda w, i: Call("POST", "/account/coaches", form={"athlete": str(i), "email": f"c{next(w.serial)}@example.com"})),
     ("POST", "/account/coaches/revoke"): route(OWNER, FORM, _revoke_invite_form),

@@ -17,6 +17,7 @@ from runlift.tracking import Store
 from runlift.web import (
     api_account,
     api_athletes,
+    api_import,
     api_log,
     api_me,
     api_profile,
@@ -26,6 +27,7 @@ from runlift.web import (
     openapi,
     pages,
     pages_account,
+    pages_import,
     pages_season,
     pages_session,
     pages_tests,
@@ -57,12 +59,14 @@ def create_app(
     app.include_router(api_profile.router)
     app.include_router(api_log.router)
     app.include_router(api_season.router)
+    app.include_router(api_import.router)
     app.include_router(api_athletes.calendar_router)
     app.include_router(pages.router)
     app.include_router(pages_week.router)
     app.include_router(pages_session.router)
     app.include_router(pages_season.router)
     app.include_router(pages_tests.router)
+    app.include_router(pages_import.router)
     app.include_router(pages_account.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     openapi.install(app)
