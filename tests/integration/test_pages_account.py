@@ -156,3 +156,17 @@ def test_refusals_come_in_the_form_the_asker_reads(app, owner):
         headers={"HX-Request": "true"},
     )
     assert fragment.status_code == 404 and fragment.text.startswith('<p class="error"')
+
+
+def test_a_deleted_coach_account_takes_its_invitations_with_it(app, owner):
+    client, athlete = owner
+    page = client.get("/account")
+    client.post(
+        "/account/coaches",
+        data={"csrf": _csrf(page.text), "athlete": str(athlete), "email": "coach@example.com"},
+    )
+    coach, _ = runner(app, "coach@example.com")
+    coach_page = coach.get("/account")
+    coach.post("/account/delete", data={"csrf": _csrf(coach_page.text), "confirm": "delete"})
+    stranger, _ = runner(app, "coach@example.com")  # someone new with the same address
+    assert stranger.get(f"/api/v1/athletes/{athlete}/week").status_code == 404

@@ -14,6 +14,12 @@ from runlift.store.revisions import revision_of
 from runlift.tracking import Store
 
 DAY = date(2026, 12, 1)
+
+
+def changes(conn, athlete: int) -> int:
+    return int(revision_of(conn, athlete)[1].rsplit(".", 1)[1])
+
+
 LIFT = StrengthDone(DAY, StrengthKind.HEAVY, (ExerciseDone("back_squat", (SetDone(5, 80.0),)),))
 RUN = RunDone(DAY, RunType.EASY, 40.0)
 
@@ -40,14 +46,26 @@ def test_each_write_raises_the_revision(db_url):
     ]
     for write in writes:
         with store.transaction() as conn:
-            before = revision_of(conn, athlete)[1]
+            before = changes(conn, athlete)
             write(conn)
         with store.transaction() as conn:
-            assert revision_of(conn, athlete)[1] > before
+            assert changes(conn, athlete) > before
     with store.transaction() as conn:
-        before = revision_of(conn, athlete)[1]
+        before = changes(conn, athlete)
     with pytest.raises(RuntimeError), store.transaction() as conn:
         repo.add_run(conn, athlete, RUN)
         raise RuntimeError("the request failed after the write")
     with store.transaction() as conn:
-        assert revision_of(conn, athlete)[1] == before
+        assert changes(conn, athlete) == before
+
+
+def test_an_athlete_made_after_a_deleted_one_never_shares_its_revision(db_url):
+    store = Store(db_url)
+    fields = {"name": "R", "experience": "novice", "phase": "base", "units": "kg",
+              "equipment": [], "formula": "epley", "usual_run_start": "07:00"}  # fmt: skip
+    with store.transaction() as conn:
+        first = repo.add_athlete(conn, fields, {"mon": "rest"})
+        seen = revision_of(conn, first)[1]
+        repo.delete_athlete(conn, first)
+        second = repo.add_athlete(conn, fields, {"mon": "rest"})
+        assert revision_of(conn, second)[1] != seen  # even when SQLite reuses the id

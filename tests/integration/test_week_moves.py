@@ -229,3 +229,52 @@ def test_a_kept_week_is_worked_out_again_after_any_change(app, owner):
     client.delete(f"/api/v1/athletes/{athlete}/coaches/{invite['id']}", headers=headers)
     assert coach.get(url, params={"on": WEEK}).status_code == 404  # access is never cached
     assert coach.get(f"/athletes/{athlete}/week", params={"on": WEEK}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("move", "words"),
+    [
+        # Thursday already holds a heavy session: two of a kind on a day are refused.
+        ({"on": "2026-12-03", "kind": "heavy", "origin": "2026-12-01"}, "already has a heavy"),
+    ],
+)
+def test_moves_that_would_come_back_different_are_refused(owner, move, words):
+    client, csrf, athlete = owner
+    answer = client.post(
+        f"/api/v1/athletes/{athlete}/week/moves", json=move, headers={"X-CSRF-Token": csrf}
+    )
+    assert answer.status_code == 400 and answer.json()["field"] == "on"
+    assert words in answer.json()["error"]
+
+
+def test_a_move_without_minutes_keeps_the_sessions_own_length(owner):
+    client, _, athlete = owner
+    week = client.get(f"/api/v1/athletes/{athlete}/week", params={"on": WEEK}).json()
+    thursday = next(s for s in week["days"][3]["strength"] if s["kind"] == "heavy")
+    tried = client.get(
+        f"/api/v1/athletes/{athlete}/week/try",
+        params={"on": "2026-12-04", "kind": "heavy", "origin": "2026-12-03"},
+    ).json()["asked"]
+    assert tried["minutes"] == thursday["minutes"]
+
+
+def test_hostile_gym_and_test_forms_are_refused_or_ignored_never_a_500(owner):
+    client, _, athlete = owner
+    page = client.get(f"/athletes/{athlete}/tests")
+    token = _csrf(page.text)
+    for data in (
+        {"load_bogus": "10", "reps_bogus": "5"},
+        {"load_back_squat": "nan", "reps_back_squat": "5"},
+        {"load_back_squat": "inf", "reps_back_squat": "5"},
+        {"load_back_squat": "1e308", "reps_back_squat": "5"},
+    ):
+        answer = client.post(f"/athletes/{athlete}/tests", data={"csrf": token, **data})
+        assert answer.status_code == 400, data
+    saved = client.get(f"/api/v1/athletes/{athlete}").json()["tests"]
+    assert {t["exercise"] for t in saved if t["load"] >= 1000} == set()  # nothing absurd kept
+    assert client.get(f"/api/v1/athletes/{athlete}/week").status_code == 200
+    card = {"csrf": token, "date": "2026-12-01", "kind": "heavy", "done_1": "1"}
+    assert client.post(f"/athletes/{athlete}/session", data=card).status_code == 200
+    far = {"csrf": token, "date": "9999-12-31", "kind": "heavy", "done_0_back_squat": "1",
+           "reps_0_back_squat": "5"}  # fmt: skip
+    assert client.post(f"/athletes/{athlete}/session", data=far).status_code == 400

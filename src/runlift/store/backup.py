@@ -22,8 +22,8 @@ class RestoreError(ValueError):
     """The document cannot be restored; nothing was written."""
 
 
-# Not data but a cache token (store/revisions.py): a restore gives fresh ones.
-NOT_EXPORTED = frozenset({("athletes", "revision")})
+# Not data but cache tokens (store/revisions.py): a restore gives fresh ones.
+NOT_EXPORTED = frozenset({("athletes", "revision"), ("athletes", "instance")})
 
 
 def export_all(conn: Connection) -> dict[str, Any]:

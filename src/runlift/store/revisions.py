@@ -20,11 +20,14 @@ def touch(conn: Connection, athlete_id: int) -> None:
     )
 
 
-def revision_of(conn: Connection, athlete_id: int) -> tuple[int | None, int]:
-    """The athlete's owner and revision, in one indexed lookup."""
+def revision_of(conn: Connection, athlete_id: int) -> tuple[int | None, str]:
+    """The athlete's owner and revision, in one indexed lookup. The revision names this
+    athlete's data as it is now: their own token (ids can be reused) and the change count."""
     row = conn.execute(
-        select(athletes.c.owner_id, athletes.c.revision).where(athletes.c.id == athlete_id)
+        select(athletes.c.owner_id, athletes.c.instance, athletes.c.revision).where(
+            athletes.c.id == athlete_id
+        )
     ).first()
     if row is None:
         raise NoSuchAthlete(f"no athlete {athlete_id}")
-    return row.owner_id, int(row.revision)
+    return row.owner_id, f"{row.instance or 'v0'}.{row.revision}"

@@ -3,6 +3,8 @@ equipment list, the availability windows, the kit, the typical week's days."""
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -46,6 +48,8 @@ athletes = Table(
     Column("lighter", Boolean, nullable=False, default=False),
     # Raised by every change to the athlete's data (see repository.touch): a cache key.
     Column("revision", Integer, nullable=False, default=0, server_default="0"),
+    # Drawn at creation (None for athletes made before it existed): ids can be reused.
+    Column("instance", String(32), default=lambda: uuid.uuid4().hex),
     # The web account that owns the athlete; None for the local, single-runner CLI.
     Column("owner_id", ForeignKey("users.id", ondelete="CASCADE"), index=True),
     UniqueConstraint("owner_id", "name"),

@@ -56,7 +56,7 @@ def gym_card(
     index = sum(
         1 for d in plan.week.days[: (on - monday).days] for s in d.strength if s.kind is strength
     )
-    composer = Composer(prof.athlete, library, plan.maxes)
+    composer = Composer(plan.athlete, library, plan.maxes)  # the week's phase, as planned
     items = []
     for planned in session.exercises:
         choices = composer.alternatives(strength, planned)

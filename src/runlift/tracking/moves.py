@@ -62,12 +62,19 @@ def _move(
         if not any(s.kind is strength for s in plan.week.days[origin_day].strength):
             raise InputError("origin", f"no {strength.value} session is planned on {origin}")
     length = minutes
-    if length is None:
-        session = next((s for d in plan.week.days for s in d.strength if s.kind is strength), None)
-        length = session.minutes if session is not None else 45
+    if length is None:  # the moved session's own length; a new one: the kind's usual
+        moved = without(plan.week, strength, origin_day)[1] if origin_day is not None else None
+        length = moved.minutes if moved else load_library().tables.default_minutes[strength]
     if not 1 <= length <= MAX_MINUTES:
         raise InputError("minutes", f"{length} is not allowed; use 1-{MAX_MINUTES}")
     target = (on - monday).days
+    day = plan.week.days[target]
+    if target != origin_day and any(s.kind is strength for s in day.strength):
+        # Two of a kind on one day would be planned as one; say so rather than keep a week
+        # that comes back different.
+        raise InputError("on", f"{on:%A} already has a {strength.value} session; one a day")
+    if any(r.type is RunType.RACE and r.goal for r in day.runs):
+        raise InputError("on", f"{on:%A} is your goal race: no strength work that day")
     if start:
         begin = parse_clock(start, "start")
     else:  # where the planner would start it on that day

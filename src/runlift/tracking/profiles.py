@@ -187,12 +187,17 @@ def record_test(
     return repo.add_max(conn, athlete_id, exercise, on, load, reps)
 
 
+MAX_TEST_LOAD = 1000  # kg or lb: past any human lift, short of numbers that break the maths
+
+
 def check_test(exercise: str, load: float, reps: int, library: Library) -> None:
     from runlift.io.planfile import _loaded_exercise_id
 
     _loaded_exercise_id(exercise, "--exercise", library)
-    if load <= 0:
-        raise InputError("--load", f"{load:g} is not allowed; use a load above 0")
+    if not 0 < load <= MAX_TEST_LOAD:  # NaN fails both comparisons too
+        raise InputError(
+            "--load", f"{load:g} is not allowed; use a load above 0 and up to {MAX_TEST_LOAD}"
+        )
     if not 1 <= reps <= 20:
         raise InputError("--reps", f"{reps} is not allowed; use a whole number from 1 to 20")
 

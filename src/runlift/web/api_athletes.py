@@ -26,7 +26,7 @@ from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for, owned
 from runlift.web.api_log import RunTypeName, StrengthKindName
 from runlift.web.api_public import PlanFile
-from runlift.web.deps import Conn, SignedIn, get_store
+from runlift.web.deps import Conn, SignedIn, get_store, on_loop_if_cheap
 from runlift.web.errors import refusals
 from runlift.web.fields import MAX_ID, AthleteId, IsoDate, Whole, email_address, examples
 from runlift.web.security import digest, now
@@ -77,8 +77,9 @@ async def week(
     """The week holding `on` (default today): planned, with reasons, and what was logged.
     Worked out once per change to the athlete's data (see weekcache.py)."""
     store = get_store(request)
-    with store.transaction() as conn:  # one indexed lookup: on the loop, as in deps
-        revision = revision_for(conn, session.user, athlete_id)
+    revision = await on_loop_if_cheap(
+        request, lambda conn: revision_for(conn, session.user, athlete_id)
+    )
     today = local_today()
     monday = monday_of(on or today)
     key = ("week.json", athlete_id, monday, today, revision)

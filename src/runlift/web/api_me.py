@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, select, update
 
 from runlift.store import repository as repo
-from runlift.store.tables import athletes, users, web_sessions
+from runlift.store.tables import athletes, coach_invites, users, web_sessions
 from runlift.tracking import profile_of
 from runlift.web.deps import COOKIE, Conn, SignedIn
 from runlift.web.errors import refusals
@@ -193,5 +193,12 @@ def export_csv(session: SignedIn, conn: Conn) -> Response:
 def delete_account(session: SignedIn, response: Response, conn: Conn) -> None:
     """The account and everything it owns; invitations it received stop working."""
     conn.execute(delete(athletes).where(athletes.c.owner_id == session.user.id))
+    # Invitations to this email end with the account: whoever signs up with it later is
+    # someone new, and sees no runner until invited again.
+    conn.execute(
+        update(coach_invites)
+        .where(coach_invites.c.coach_email == session.user.email)
+        .values(revoked=True)
+    )
     conn.execute(delete(users).where(users.c.id == session.user.id))
     response.delete_cookie(COOKIE)

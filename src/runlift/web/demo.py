@@ -77,7 +77,7 @@ def _make_runner(conn: Connection, user_id: int, today: date) -> int:
     race_day = monday_of(today) + timedelta(weeks=WEEKS_TO_RACE, days=6)
     race_id = repo.add_race(conn, athlete_id, race_day, RACE_KM, True, "City half marathon")
     repo.set_season(conn, athlete_id, start, race_id)
-    trial = start + timedelta(days=13)  # a 5 km parkrun in the second week
+    trial = start + timedelta(days=12)  # a 5 km parkrun, the second Saturday
     repo.add_result(conn, athlete_id, RaceResult(trial, 5.0, 23 * 60 + 40, True, "parkrun"))
     library = load_library()
     row, _ = repo.get_athlete_by_id(conn, athlete_id)

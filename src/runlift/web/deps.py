@@ -7,11 +7,12 @@ app directly and the sign-in check, which is pure computation, runs on the event
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy import Connection
+from starlette.concurrency import run_in_threadpool
 
 from runlift.tracking import Store
 from runlift.web.security import Session, csrf_matches, session_for
@@ -19,6 +20,7 @@ from runlift.web.security import Session, csrf_matches, session_for
 COOKIE = "runlift_session"
 CSRF_HEADER = "X-CSRF-Token"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+T = TypeVar("T")
 
 
 def get_store(request: Request) -> Store:
@@ -36,14 +38,27 @@ def transaction(request: Request) -> Iterator[Connection]:
 Conn = Annotated[Connection, Depends(transaction, scope="function")]
 
 
+async def on_loop_if_cheap(request: Request, work: Callable[[Connection], T]) -> T:
+    """`work` in one short transaction. On a SQLite file it runs on the event loop: a lookup
+    by a unique index takes tens of microseconds, less than a hop to a worker thread, and its
+    pool never makes a checkout wait. On a server database a checkout can wait for the pool
+    (and the network), which must never stall the loop: there it runs in the thread pool."""
+    store = get_store(request)
+
+    def run() -> T:
+        with store.transaction() as conn:
+            return work(conn)
+
+    if store.engine.dialect.name == "sqlite":
+        return run()
+    return await run_in_threadpool(run)
+
+
 async def optional_session(request: Request) -> Session | None:
-    # One lookup by a unique index, tens of microseconds: done on the event loop, because a
-    # hop to a worker thread and back costs more than the query.
     token = request.cookies.get(COOKIE)
     if not token:
         return None
-    with get_store(request).transaction() as conn:
-        return session_for(conn, token)
+    return await on_loop_if_cheap(request, lambda conn: session_for(conn, token))
 
 
 async def signed_in(

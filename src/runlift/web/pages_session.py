@@ -23,6 +23,8 @@ from runlift.web.deps import get_store
 from runlift.web.pages import TEMPLATES, MaybeSession, _checked_form, _page
 from runlift.web.pages_week import week_url
 
+EARLIEST, LATEST = date(1950, 1, 1), date(2200, 12, 31)
+
 router = APIRouter(include_in_schema=False)
 
 
@@ -99,11 +101,14 @@ async def session_form(athlete_id: int, request: Request, session: MaybeSession)
         kind = StrengthKind(str(data.get("kind")))
     except ValueError:
         raise NoAccess("the form is out of date; reload the page") from None
+    if not EARLIEST <= on <= LATEST:
+        raise InputError("date", f"{on} is out of range; use a date from {EARLIEST} to {LATEST}")
     sets: dict[str, list[SetDone]] = {}
     for key, value in data.items():
-        if not key.startswith("done_") or value != "1":
+        parts = key.split("_", 2)
+        if len(parts) != 3 or parts[0] != "done" or value != "1":
             continue
-        _, index, exercise_id = key.split("_", 2)
+        _, index, exercise_id = parts
         try:
             reps = int(str(data.get(f"reps_{index}_{exercise_id}") or "0"))
             raw_load = str(data.get(f"load_{index}_{exercise_id}") or "").strip()

@@ -92,7 +92,9 @@ async def tests_form(athlete_id: int, request: Request, session: MaybeSession) -
             reps_text = str(data.get(f"reps_{lift}") or "").strip()
             if not load_text and not reps_text:
                 continue
-            name = library[lift].name if lift in library else lift
+            if lift not in library:
+                raise InputError(lift, "not an exercise runlift knows; reload the page")
+            name = library[lift].name
             try:
                 load, reps = float(load_text), int(reps_text)
             except ValueError:

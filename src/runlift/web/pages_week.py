@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from runlift.catalog import load_library
@@ -22,7 +23,7 @@ from runlift.tracking.moves import back_to_plan as forget_moves
 from runlift.tracking.moves import keep_move, tried_json, try_move
 from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for
-from runlift.web.deps import COOKIE, get_store
+from runlift.web.deps import COOKIE, get_store, on_loop_if_cheap
 from runlift.web.pages import TEMPLATES, MaybeSession, _checked_form, _page
 from runlift.web.security import Session, session_for
 from runlift.web.weekcache import revision_for
@@ -51,11 +52,17 @@ async def week_page(
     opened page: the session and the revision are looked up together, on the loop."""
     store = get_store(request)
     token = request.cookies.get(COOKIE)
-    with store.transaction() as conn:
+
+    def look_up(conn: Connection) -> tuple[Session, str] | None:
         session = session_for(conn, token) if token else None
         if session is None:
-            return RedirectResponse("/signin", status_code=303)
-        revision = revision_for(conn, session.user, athlete_id)
+            return None
+        return session, revision_for(conn, session.user, athlete_id)
+
+    found = await on_loop_if_cheap(request, look_up)
+    if found is None:
+        return RedirectResponse("/signin", status_code=303)
+    session, revision = found
     today = local_today()
     monday = monday_of(_day_or_today(on))
     key = ("week.html", athlete_id, monday, today, revision, session.user.id, session.csrf,

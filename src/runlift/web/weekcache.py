@@ -42,7 +42,7 @@ class RenderCache:
                 self._items.popitem(last=False)
 
 
-def revision_for(conn: Connection, user: User, athlete_id: int) -> int:
+def revision_for(conn: Connection, user: User, athlete_id: int) -> str:
     """The athlete's revision, for the owner or an invited coach; anyone else: NoAccess."""
     try:
         owner, revision = revision_of(conn, athlete_id)
