@@ -9,7 +9,8 @@ array operations rather than one Python step per record.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -30,72 +31,95 @@ class FieldSpec:
     base: BaseType
 
 
-@dataclass
-class Layout:
-    """One message definition and where the data messages it describes lie.
-
-    Identical definitions met again later in the file share one Layout.
-    """
+@dataclass(frozen=True)
+class Shape:
+    """What a definition message says: the message's number, byte order and fields."""
 
     global_num: int
     little: bool
     stride: int  # record header byte + message size
     fields: dict[int, FieldSpec]
     ts_offset: int  # offset of a 4-byte timestamp field, or -1
-    starts: list[int] = field(default_factory=list)
-    counts: list[int] = field(default_factory=list)
-    # message start -> timestamp carried by a compressed-timestamp header
-    header_times: dict[int, int] = field(default_factory=dict)
+
+
+class Layout:
+    """One definition met in a file, and where the data messages it describes lie.
+
+    Identical definitions met again later in the file share one Layout.
+    """
+
+    __slots__ = ("counts", "fields", "global_num", "header_times", "little", "starts",
+                 "stride", "ts_offset")  # fmt: skip
+
+    def __init__(self, shape: Shape) -> None:
+        self.global_num = shape.global_num
+        self.little = shape.little
+        self.stride = shape.stride
+        self.fields = shape.fields
+        self.ts_offset = shape.ts_offset
+        self.starts: list[int] = []
+        self.counts: list[int] = []
+        # message start -> timestamp carried by a compressed-timestamp header
+        self.header_times: dict[int, int] = {}
 
     @property
     def total(self) -> int:
         return sum(self.counts)
 
 
-def _parse_definition(buf: bytes, pos: int, end: int, dev: bool) -> tuple[Layout, int]:
-    """Read a definition message at ``pos``; return its layout and its length in bytes."""
+def definition_length(buf: bytes, pos: int, end: int, dev: bool) -> int:
+    """The length in bytes of the definition message at ``pos``, checked against ``end``."""
     if pos + 6 > end:
         raise FitError("definition message cut short", pos)
-    arch = buf[pos + 2]
-    if arch > 1:
-        raise FitError(f"definition has architecture {arch}; only 0 and 1 exist", pos + 2)
-    little = arch == 0
-    global_num = int.from_bytes(buf[pos + 3 : pos + 5], "little" if little else "big")
-    count = buf[pos + 5]
-    length = 6 + 3 * count
-    dev_count = 0
+    length = 6 + 3 * buf[pos + 5]
     if dev:
         if pos + length + 1 > end:
             raise FitError("definition message cut short", pos)
-        dev_count = buf[pos + length]
-        length += 1 + 3 * dev_count
+        length += 1 + 3 * buf[pos + length]
     if pos + length > end:
         raise FitError("definition message cut short", pos)
+    return length
+
+
+@lru_cache(maxsize=4096)
+def parse_definition(body: bytes) -> Shape:
+    """Read a definition from its bytes after the record header and reserved byte.
+
+    Devices write the same definitions in every file, so the answer is cached by those bytes.
+    Offsets in a FitError raised here count from the start of ``body``.
+    """
+    arch = body[0]
+    if arch > 1:
+        raise FitError(f"definition has architecture {arch}; only 0 and 1 exist", 0)
+    little = arch == 0
+    global_num = int.from_bytes(body[1:3], "little" if little else "big")
+    count = body[3]
     fields: dict[int, FieldSpec] = {}
     offset = 1
-    at = pos + 6
+    at = 4
     for _ in range(count):
-        num, size, base = buf[at], buf[at + 1], buf[at + 2]
+        num, size, base = body[at], body[at + 1], body[at + 2]
         if size == 0:
             raise FitError(f"field {num} of message {global_num} has size 0", at + 1)
         if num not in fields:
             fields[num] = FieldSpec(offset, size, base_type(base))
         offset += size
         at += 3
-    if dev:
+    if at < len(body):  # developer fields follow: count, then (number, size, index) triples
         at += 1
-        for _ in range(dev_count):
-            size = buf[at + 1]
-            if size == 0:
+        for _ in range(body[at - 1]):
+            if body[at + 1] == 0:
                 raise FitError(f"developer field of message {global_num} has size 0", at + 1)
-            offset += size
+            offset += body[at + 1]
             at += 3
     ts = fields.get(TIMESTAMP_FIELD)
     ts_offset = ts.offset if ts is not None and ts.size == 4 else -1
-    return Layout(global_num, little, offset, fields, ts_offset), length
+    return Shape(global_num, little, offset, fields, ts_offset)
 
 
-def _run_length(arr: npt.NDArray[np.uint8], pos: int, stride: int, header: int, end: int) -> int:
+def _run_length(
+    buf: bytes, arr: npt.NDArray[np.uint8], pos: int, stride: int, header: int, end: int
+) -> int:
     """How many messages from ``pos`` on start with ``header`` back to back (at least 1).
 
     Each header read is where the previous message of known size ends, so a byte equal to the
@@ -103,7 +127,14 @@ def _run_length(arr: npt.NDArray[np.uint8], pos: int, stride: int, header: int, 
     """
     whole = (end - pos) // stride
     found = 1
-    probe = 16
+    # A short run is cheaper to follow in Python than with an array operation.
+    at = pos + stride
+    while found < whole and found < 16:
+        if buf[at] != header:
+            return found
+        found += 1
+        at += stride
+    probe = 64
     while found < whole:
         limit = min(probe, whole)
         heads = arr[pos + found * stride : pos + limit * stride : stride]
@@ -144,12 +175,16 @@ def walk(buf: bytes, arr: npt.NDArray[np.uint8], pos: int, end: int) -> list[Lay
             layout.counts.append(1)
             pos += layout.stride
         elif header & 0x40:  # definition message
-            parsed, length = _parse_definition(buf, pos, end, bool(header & 0x20))
+            length = definition_length(buf, pos, end, bool(header & 0x20))
             key = buf[pos + 2 : pos + length]
             known = cache.get(key)
             if known is None:
-                cache[key] = known = parsed
-                order.append(parsed)
+                try:
+                    shape = parse_definition(key)
+                except FitError as err:
+                    raise FitError(err.what, pos + 2 + err.offset) from None
+                cache[key] = known = Layout(shape)
+                order.append(known)
             local[header & 0x0F] = known
             pos += length
         else:
@@ -162,7 +197,7 @@ def walk(buf: bytes, arr: npt.NDArray[np.uint8], pos: int, end: int) -> list[Lay
                 raise FitError(f"message {layout.global_num} runs past the end of the data", pos)
             count = 1
             if nxt < end and buf[nxt] == header:
-                count = _run_length(arr, pos, stride, header, end)
+                count = _run_length(buf, arr, pos, stride, header, end)
             layout.starts.append(pos)
             layout.counts.append(count)
             pos += stride * count
