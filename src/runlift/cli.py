@@ -248,6 +248,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # The commands that use the store register themselves on import.
     import runlift.cli_data
+    import runlift.cli_export
     import runlift.cli_import
     import runlift.cli_log
     import runlift.cli_store  # noqa: F401
