@@ -159,7 +159,11 @@ def read_csv(text: str, name: str, span: Span) -> list[RawEvent]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise InputError(f"{name}: line {reader.line_num}", f"not CSV ({error})") from None
     if not rows:
         raise InputError(name, "the file is empty; give a CSV with a header line")
     header = rows[0]

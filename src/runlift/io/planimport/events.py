@@ -47,6 +47,8 @@ def text_of(data: bytes, name: str) -> str:
         )
     if not data.strip():
         raise InputError(name, "the file is empty; give an iCalendar (.ics) or a CSV file")
+    if b"\x00" in data[:4096]:
+        raise InputError(name, "not a text file; give an iCalendar (.ics) or a CSV file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -140,7 +140,7 @@ def read_ics(text: str, name: str, span: Span, zone: tzinfo | None) -> list[RawE
     blocks = _scan(text, name)
     try:
         calendar = icalendar.Calendar.from_ical(text)
-    except ValueError as error:
+    except (ValueError, IndexError, KeyError, TypeError) as error:
         raise InputError(name, f"not a calendar that can be read ({error})") from None
     events = list(calendar.walk("VEVENT"))
     if len(events) != len(blocks):  # nested or odd components: fall back to event numbers
