@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import resource
 import tempfile
 import time
 import tracemalloc
@@ -250,6 +251,8 @@ def main() -> None:
     real = sorted(SHARED.glob("*.fit"))
     if real and not args.quick:
         table("Shared device files", [p.read_bytes() for p in real], len(real))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nprocess peak RSS (archive bytes held in memory included): {rss:.0f} MB")
 
 
 if __name__ == "__main__":
