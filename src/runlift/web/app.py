@@ -17,6 +17,7 @@ from runlift.tracking import Store
 from runlift.web import (
     api_account,
     api_athletes,
+    api_export,
     api_import,
     api_log,
     api_me,
@@ -60,6 +61,7 @@ def create_app(
     app.include_router(api_log.router)
     app.include_router(api_season.router)
     app.include_router(api_import.router)
+    app.include_router(api_export.router)
     app.include_router(api_athletes.calendar_router)
     app.include_router(pages.router)
     app.include_router(pages_week.router)
