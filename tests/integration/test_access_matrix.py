@@ -227,6 +227,13 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/athletes/{athlete_id}/season"): route(ATHLETE, API, _with_season(get(a("/season")))),
     ("POST", "/api/v1/athletes/{athlete_id}/season"): route(ATHLETE, API, send("POST", a("/season"), SEASON)),
     ("PATCH", "/api/v1/athletes/{athlete_id}/season/weeks/{week_start}"): route(ATHLETE, API, _with_season(send("PATCH", a(f"/season/weeks/{NEXT_MONDAY + timedelta(weeks=2)}"), {"cutback": True}))),
+    ("GET", "/api/v1/athletes/{athlete_id}/sessions/{date}/{kind}.fit"): route(ATHLETE, API, get(a(f"/sessions/{NEXT_TUESDAY}/heavy.fit"))),
+    ("GET", "/api/v1/athletes/{athlete_id}/sessions/{date}/{kind}.ics"): route(ATHLETE, API, get(a(f"/sessions/{NEXT_TUESDAY}/heavy.ics"))),
+    ("GET", "/api/v1/athletes/{athlete_id}/sessions/{date}/{kind}.csv"): route(ATHLETE, API, get(a(f"/sessions/{NEXT_TUESDAY}/heavy.csv"))),
+    ("GET", "/api/v1/athletes/{athlete_id}/sessions/{date}/{kind}.json"): route(ATHLETE, API, get(a(f"/sessions/{NEXT_TUESDAY}/heavy.json"))),
+    ("GET", "/api/v1/athletes/{athlete_id}/plan.ics"): route(ATHLETE, API, get(a("/plan.ics"), weeks=2, on=NEXT_MONDAY.isoformat())),
+    ("GET", "/api/v1/athletes/{athlete_id}/plan.csv"): route(ATHLETE, API, get(a("/plan.csv"), weeks=2, on=NEXT_MONDAY.isoformat())),
+    ("GET", "/api/v1/athletes/{athlete_id}/plan.json"): route(ATHLETE, API, get(a("/plan.json"), weeks=2, on=NEXT_MONDAY.isoformat())),
     ("POST", "/api/v1/athletes/{athlete_id}/plan-import"): route(ATHLETE, API, lambda w, i: Call("POST", f"/api/v1/athletes/{i}/plan-import", params={"save": "true"}, json={"content": PLAN_CSV, "name": "plan.csv"})),
     # only the owner
     ("DELETE", "/api/v1/athletes/{athlete_id}"): route(OWNER, API, send("DELETE", a())),
