@@ -171,3 +171,22 @@ def test_downloading_changes_nothing(app):
         assert client.get(f"/api/v1/athletes/{athlete}/plan.{ext}").is_success
     with app.state.store.transaction() as conn:
         assert export_all(conn) == before
+
+
+def test_the_gym_card_and_the_week_link_to_the_downloads(app):
+    import re
+
+    client, athlete = owner(app)
+    card = client.get(
+        f"/athletes/{athlete}/session", params={"date": NEXT_TUESDAY.isoformat(), "kind": "heavy"}
+    )
+    assert "Download for your watch (.fit)" in card.text
+    links = re.findall(r'href="(/api/v1/athletes/[^"]+\.(?:fit|ics))"', card.text)
+    assert [link.rsplit(".", 1)[1] for link in links] == ["fit", "ics"]
+    for link in links:
+        assert client.get(link).status_code == 200
+    week = client.get(f"/athletes/{athlete}/week", params={"on": NEXT_TUESDAY.isoformat()})
+    assert f'/sessions/{NEXT_TUESDAY}/heavy.fit"' in week.text
+    cards = client.get(f"/athletes/{athlete}/week/cards", params={"on": NEXT_TUESDAY.isoformat()})
+    plan_link = re.search(r'href="(/api/v1/athletes/[^"]+/plan\.ics[^"]*)"', cards.text)
+    assert plan_link and client.get(plan_link.group(1).replace("&amp;", "&")).status_code == 200
