@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> None:
     import click
 
     # The commands that use the store register themselves on import.
+    import runlift.cli_activities
     import runlift.cli_data
     import runlift.cli_export
     import runlift.cli_import

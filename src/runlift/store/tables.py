@@ -178,6 +178,21 @@ run_logs = Table(
     Column("rpe", Float),
 )
 
+# A run logged from an activity file: the file's content hash and start time keep a second
+# import of the same run out. Not in ALL: the backup carries the runs themselves.
+activities = Table(
+    "activities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("run_log_id", ForeignKey("run_logs.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("started_at", String(32)),  # ISO 8601 in UTC, to the second
+    Column("source", String(300), nullable=False),
+    Column("summary", JSON, nullable=False),
+    UniqueConstraint("athlete_id", "content_hash"),
+)
+
 results = Table(
     "results",
     metadata,

@@ -1,0 +1,279 @@
+"""Importing activity files into the log: each run read from a FIT, GPX or TCX file becomes a
+logged run (so it feeds monitoring like a run logged by hand), typed by its intensity; other
+sports are listed as skipped; a file seen before is skipped as a duplicate; a file that cannot
+be read is one error line and saves nothing, while the rest go on.
+
+Reading (the slow part) happens before the database is touched; each run is then stored in
+a savepoint of its own."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, tzinfo
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from runlift.domain.activity import (
+    Activity,
+    Reading,
+    Thresholds,
+    UsualDay,
+    classify,
+    sport_call,
+    sport_named,
+    threshold_pace_from_race,
+    typical_week,
+)
+from runlift.domain.log import RunDone
+from runlift.domain.model import WEEKDAYS
+from runlift.io.activities import ActivityError, Entry, Limits, Listing, read_activity
+from runlift.store import activityrepo
+from runlift.store import repository as repo
+
+RACE_WINDOW_DAYS = 365  # a race older than a year says little about today's threshold
+USUAL_WEEKS = 4
+MIN_RUNS_FOR_MAX_HR = 3  # one run's peak says little about the runner's maximum
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One entry after reading: its activity or its error, and the hash of its bytes."""
+
+    entry: Entry
+    activity: Activity | None
+    error: str | None = None
+    digest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    name: str
+    status: str  # imported, duplicate, skipped or error
+    reason: str
+    summary: dict[str, Any] | None = None
+    run_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    usual_week: tuple[UsualDay, ...] = ()
+    ignored: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def read_all(
+    found: Listing, limits: Limits, step: Callable[[Entry], None] | None = None
+) -> list[Read]:
+    """Read every entry of the listing, one at a time; `step` is called after each."""
+    out = []
+    for entry in found.entries:
+        out.append(read_one(entry, limits))
+        if step is not None:
+            step(entry)
+    return out
+
+
+def read_one(entry: Entry, limits: Limits) -> Read:
+    try:
+        data = entry.load()
+        digest = hashlib.sha256(data).hexdigest()
+        activity = read_activity(data, entry.name, entry.kind, limits)
+    except ActivityError as error:
+        return Read(entry, None, error.reason)
+    except (ValueError, ArithmeticError, LookupError, RecursionError, MemoryError) as error:
+        # A reader's own bug must stay one file's error too; the message says what it was.
+        return Read(entry, None, f"could not be read ({type(error).__name__}: {error})"[:300])
+    if activity.sport is None and entry.sport:
+        activity = replace(activity, sport=sport_named(entry.sport))
+    if entry.title and not activity.name:
+        activity = replace(activity, name=entry.title)
+    return Read(entry, activity, None, digest)
+
+
+def thresholds_for(
+    conn: Connection,
+    athlete_id: int,
+    runs: list[Activity],
+    today: date,
+    max_hr: float | None = None,
+    threshold_pace: float | None = None,
+) -> Thresholds:
+    """The runner's maximum heart rate and threshold pace: as given; else the pace from the
+    best recent race or time trial, and the highest heart rate seen in their runs."""
+    sources = []
+    if max_hr is not None:
+        sources.append("max heart rate as given")
+    else:
+        seen = [a.max_hr for a in runs if a.max_hr]
+        seen += [s["max_hr"] for s in activityrepo.imported_summaries(conn, athlete_id)
+                 if s.get("max_hr")]  # fmt: skip
+        if len(seen) >= MIN_RUNS_FOR_MAX_HR:
+            max_hr = max(seen)
+            sources.append(
+                f"max heart rate {max_hr:.0f}, the highest seen in {len(seen)} of your runs"
+            )
+    if threshold_pace is not None:
+        sources.append("threshold pace as given")
+    else:
+        recent = [r for r in repo.list_results(conn, athlete_id)
+                  if (today - r.date).days <= RACE_WINDOW_DAYS and r.seconds > 0]  # fmt: skip
+        if recent:
+            paces = [(threshold_pace_from_race(r.distance_km, r.seconds), r) for r in recent]
+            threshold_pace, best = min(paces, key=lambda p: p[0])
+            sources.append(f"threshold pace from your {best.distance_km:g} km on {best.date}")
+    return Thresholds(max_hr, threshold_pace, "; ".join(sources) or "none known")
+
+
+def summary_of(activity: Activity, reading: Reading | None, day: date | None) -> dict[str, Any]:
+    pace = activity.pace
+    return {
+        "start": None if activity.start is None else activity.start.isoformat(),
+        "date": None if day is None else day.isoformat(),
+        "sport": activity.sport,
+        "name": activity.name,
+        "minutes": round(activity.seconds / 60, 1),
+        "distance_km": None
+        if activity.distance_m is None
+        else round(activity.distance_m / 1000, 2),
+        "pace_s_per_km": None if pace is None else round(pace),
+        "avg_hr": None if activity.avg_hr is None else round(activity.avg_hr),
+        "max_hr": None if activity.max_hr is None else round(activity.max_hr),
+        "laps": [
+            {
+                "minutes": round(lap.seconds / 60, 2),
+                "distance_km": None if lap.distance_m is None else round(lap.distance_m / 1000, 3),
+                "avg_hr": None if lap.avg_hr is None else round(lap.avg_hr),
+            }
+            for lap in activity.laps
+        ],
+        "type": None if reading is None else reading.type.value,
+        "hard": None if reading is None else reading.hard,
+        "why": None if reading is None else reading.reason,
+        "repeats": None if reading is None else reading.repeats,
+    }
+
+
+def _started(activity: Activity) -> str | None:
+    if activity.start is None:
+        return None
+    return activity.start.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def store_all(
+    conn: Connection,
+    athlete_id: int,
+    reads: list[Read],
+    thresholds: Thresholds,
+    zone: tzinfo | None,
+) -> list[Outcome]:
+    """Log each readable run in a savepoint of its own; list the rest with their reason."""
+    out = []
+    for read in reads:
+        name = read.entry.name
+        if read.activity is None:
+            out.append(Outcome(name, "error", read.error or "could not be read"))
+            continue
+        activity = read.activity
+        call = sport_call(activity)
+        if not call.run:
+            out.append(Outcome(name, "skipped", call.reason, summary_of(activity, None, None)))
+            continue
+        if activity.start is None or activity.seconds <= 0:
+            out.append(Outcome(name, "skipped", "no start time or no moving time recorded"))
+            continue
+        day = activity.start.astimezone(zone).date()
+        reading = classify(activity, thresholds)
+        summary = summary_of(activity, reading, day)
+        started = _started(activity)
+        before = activityrepo.imported_already(conn, athlete_id, read.digest, started)
+        if before is not None:
+            out.append(Outcome(name, "duplicate", f"imported before from {before}", summary))
+            continue
+        run = RunDone(
+            day,
+            reading.type,
+            round(activity.seconds / 60, 1),
+            None if activity.distance_m is None else round(activity.distance_m / 1000, 2),
+            None if activity.avg_hr is None else round(activity.avg_hr),
+        )
+        try:
+            with conn.begin_nested():
+                run_id = activityrepo.add_imported_run(
+                    conn, athlete_id, run, read.digest, started, name, summary
+                )
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:160]
+            out.append(Outcome(name, "error", f"could not be stored ({reason})", summary))
+            continue
+        out.append(Outcome(name, "imported", reading.reason, summary, run_id))
+    return out
+
+
+def import_activities(
+    conn: Connection,
+    athlete_id: int,
+    found: Listing,
+    limits: Limits,
+    today: date,
+    zone: tzinfo | None = None,
+    max_hr: float | None = None,
+    threshold_pace: float | None = None,
+    step: Callable[[Entry], None] | None = None,
+) -> ImportReport:
+    """Read every file found, log the runs, and work out the usual week from the log."""
+    reads = read_all(found, limits, step)
+    runs = [r.activity for r in reads if r.activity is not None and sport_call(r.activity).run]
+    thresholds = thresholds_for(conn, athlete_id, runs, today, max_hr, threshold_pace)
+    outcomes = [Outcome(p.name, "error", p.reason) for p in found.problems]
+    outcomes += store_all(conn, athlete_id, reads, thresholds, zone)
+    logged = repo.list_runs(conn, athlete_id)
+    usual: tuple[UsualDay, ...] = ()
+    if logged:
+        last = max(r.date for r in logged)
+        usual = typical_week([(r.date, r.type, r.minutes) for r in logged], last, USUAL_WEEKS)
+    return ImportReport(outcomes, thresholds, usual, found.ignored)
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    return {
+        "imported": report.count("imported"),
+        "duplicates": report.count("duplicate"),
+        "skipped": report.count("skipped"),
+        "errors": report.count("error"),
+        "ignored_files": report.ignored,
+        "thresholds": {
+            "max_hr": report.thresholds.max_hr,
+            "threshold_pace_s_per_km": None
+            if report.thresholds.threshold_pace is None
+            else round(report.thresholds.threshold_pace),
+            "from": report.thresholds.source,
+        },
+        "usual_week": [
+            {
+                "day": WEEKDAYS[d.weekday],
+                "type": None if d.type is None else d.type.value,
+                "weeks_run": d.weeks_run,
+                "weeks": d.weeks,
+                "minutes": d.minutes,
+            }
+            for d in report.usual_week
+        ],
+        "files": [
+            {
+                "file": o.name,
+                "status": o.status,
+                "reason": o.reason,
+                "run_id": o.run_id,
+                "activity": o.summary,
+            }
+            for o in report.outcomes
+        ],
+    }
