@@ -1,0 +1,101 @@
+"""The activity readers on the small files of tests/data/activities and the real device files
+of ../shared/data/activities (read in place): totals, laps, sport, and the archive layouts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from runlift.domain.activity import Thresholds, classify, sport_call
+from runlift.domain.model import RunType
+from runlift.io.activities import listing, read_activity, upload_listing
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "activities"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "activities"
+
+
+def _read(name: str):
+    with listing([str(DATA / name)]) as found:
+        (entry,) = found.entries
+        return read_activity(entry.load(), entry.name, entry.kind)
+
+
+def test_reads_a_gpx_track_with_garmin_heart_rate_extensions():
+    run = _read("easy-run.gpx")
+    assert run.sport == "running"
+    assert run.seconds == pytest.approx(2400)
+    assert run.distance_m == pytest.approx(6667, rel=0.01)
+    assert run.avg_hr == 138 and run.name == "Easy run"
+    assert run.pace == pytest.approx(360, rel=0.01)
+
+
+def test_a_gzipped_gpx_reads_like_the_plain_one():
+    assert _read("easy-run.gpx.gz").seconds == _read("easy-run.gpx").seconds
+
+
+def test_reads_tcx_laps_with_their_own_totals():
+    run = _read("intervals.tcx")
+    assert run.sport == "running" and len(run.laps) == 14
+    assert [round(lap.seconds) for lap in run.laps[1:3]] == [180, 120]
+    assert run.laps[1].pace == pytest.approx(240, rel=0.01)
+
+
+def test_reads_a_fit_session_and_its_laps():
+    run = _read("tempo.fit")
+    assert run.sport == "running" and len(run.laps) == 3
+    assert run.seconds == 2700 and run.max_hr == 175
+
+
+def test_a_strava_export_names_each_file_and_takes_the_sport_from_activities_csv():
+    with listing([str(DATA / "strava-export.zip")]) as found:
+        names = [e.name.rsplit(":", 1)[1] for e in found.entries]
+        sports = {e.name.rsplit("/", 1)[1]: e.sport for e in found.entries}
+    assert names == [
+        "activities/1001.gpx",
+        "activities/1002.tcx.gz",
+        "activities/1003.fit.gz",
+        "activities/1004.gpx",
+    ]
+    assert sports["1004.gpx"] == "Ride" and not found.problems
+
+
+def test_an_uploaded_zip_lists_the_same_entries_as_the_file():
+    data = (DATA / "strava-export.zip").read_bytes()
+    with upload_listing(data, "export.zip") as found:
+        assert len(found.entries) == 4
+
+
+def test_a_ride_without_a_sport_is_not_taken_for_a_run():
+    call = sport_call(_read("ride.gpx"))
+    assert not call.run and "too fast" in call.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("easy-run.gpx", RunType.EASY),
+        ("intervals.tcx", RunType.INTERVALS),
+        ("tempo.fit", RunType.THRESHOLD),
+    ],
+)
+def test_each_sample_run_is_read_as_its_kind(name, kind):
+    assert classify(_read(name), Thresholds(max_hr=185)).type == kind
+
+
+def test_the_real_device_files_read_without_a_crash_and_other_sports_are_skipped():
+    if not SHARED.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SHARED} is missing")
+        pytest.skip("the shared device files are not here")
+    calls = {}
+    with listing([str(SHARED)]) as found:
+        for entry in found.entries:
+            activity = read_activity(entry.load(), entry.name, entry.kind)
+            calls[Path(entry.name).name] = sport_call(activity)
+    assert calls["activity-small-fenix2-run.fit"].run
+    assert calls["garmin-fenix-5-run.fit"].run
+    assert not calls["garmin-edge-500-activity.fit"].run
+    assert "swimming" in calls["garmin-fr935-cr.fit"].reason
+    assert "multisport" in calls["activity-large-fenxi2-multisport.fit"].reason
