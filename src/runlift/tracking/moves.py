@@ -103,10 +103,11 @@ def try_move(
     plan, _ = planned_week(conn, prof, monday_of(on), library)
     move = _move(plan, on, kind, start, minutes, origin)
     minutes_table = library.tables.session_minutes
-    answered = answer_move(prof.athlete, plan.week, move, minutes_table)
+    # The athlete as this week was planned: in a season, with the week's own phase.
+    answered = answer_move(plan.athlete, plan.week, move, minutes_table)
     better = None
     if answered.answer is not Answer.FINE:
-        better = suggest(prof.athlete, plan.week, move, minutes_table)
+        better = suggest(plan.athlete, plan.week, move, minutes_table)
     return Tried(plan, answered, better)
 
 
