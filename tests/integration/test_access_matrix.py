@@ -235,6 +235,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/athletes/{athlete_id}/plan.csv"): route(ATHLETE, API, get(a("/plan.csv"), weeks=2, on=NEXT_MONDAY.isoformat())),
     ("GET", "/api/v1/athletes/{athlete_id}/plan.json"): route(ATHLETE, API, get(a("/plan.json"), weeks=2, on=NEXT_MONDAY.isoformat())),
     ("POST", "/api/v1/athletes/{athlete_id}/plan-import"): route(ATHLETE, API, lambda w, i: Call("POST", f"/api/v1/athletes/{i}/plan-import", params={"save": "true"}, json={"content": PLAN_CSV, "name": "plan.csv"})),
+    ("POST", "/api/v1/athletes/{athlete_id}/activities"): route(ATHLETE, API, lambda w, i: Call("POST", f"/api/v1/athletes/{i}/activities", json={"name": "run.gpx", "content_base64": "PGdweD48dHJrPjx0eXBlPnJ1bm5pbmc8L3R5cGU+PHRya3NlZz48dHJrcHQgbGF0PSI1MiIgbG9uPSI0Ij48dGltZT4yMDI2LTExLTAyVDA2OjMwOjAwWjwvdGltZT48L3Rya3B0Pjx0cmtwdCBsYXQ9IjUyLjAxIiBsb249IjQiPjx0aW1lPjIwMjYtMTEtMDJUMDY6MzY6MDBaPC90aW1lPjwvdHJrcHQ+PC90cmtzZWc+PC90cms+PC9ncHg+"})),
     # only the owner
     ("DELETE", "/api/v1/athletes/{athlete_id}"): route(OWNER, API, send("DELETE", a())),
     ("POST", "/api/v1/athletes/{athlete_id}/coaches"): route(OWNER, API, lambda w, i: Call("POST", f"/api/v1/athletes/{i}/coaches", json={"email": f"c{next(w.serial)}@example.com"})),

@@ -16,6 +16,7 @@ from runlift.io.planfile import InputError
 from runlift.tracking import Store
 from runlift.web import (
     api_account,
+    api_activities,
     api_athletes,
     api_export,
     api_import,
@@ -61,6 +62,7 @@ def create_app(
     app.include_router(api_log.router)
     app.include_router(api_season.router)
     app.include_router(api_import.router)
+    app.include_router(api_activities.router)
     app.include_router(api_export.router)
     app.include_router(api_athletes.calendar_router)
     app.include_router(pages.router)

@@ -12,6 +12,7 @@ from runlift.io.activities.errors import ActivityError
 
 EARTH_RADIUS_M = 6_371_000.0
 PAUSE_S = 60.0  # a gap longer than this between two points is a pause, not moving time
+MOVING_SPEED = 1.0  # m/s: over a longer gap, at least this speed still counts as moving
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +52,15 @@ def lap_of(points: list[Point]) -> Lap:
     along = 0.0
     last: Point | None = None
     for point in points:
+        moved = 0.0
+        if last is not None and None not in (last.lat, last.lon, point.lat, point.lon):
+            moved = _metres(last, point)
+            along += moved
         if last is not None and last.time and point.time:
             step = (point.time - last.time).total_seconds()
-            if 0 < step <= PAUSE_S:
+            # A long gap is a pause unless the runner covered ground meanwhile (sparse points).
+            if 0 < step <= PAUSE_S or (step > 0 and moved / step >= MOVING_SPEED):
                 seconds += step
-        if last is not None and None not in (last.lat, last.lon, point.lat, point.lon):
-            along += _metres(last, point)
         last = point
     own = [p.distance_m for p in points if p.distance_m is not None]
     distance = (max(own) - min(own)) if len(own) >= 2 else (along or None)

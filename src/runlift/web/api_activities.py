@@ -1,0 +1,139 @@
+"""Importing recorded runs, like `runlift import`: one FIT, GPX or TCX file (gzipped or not)
+or a zip archive of them (a Strava or Garmin export), uploaded as multipart `file`, as the
+raw body (with `name` saying what it is), or as JSON with the bytes in base64. Each run is
+logged, duplicates and other sports are listed, and a file that cannot be read is one entry
+of the answer while the rest import. Owner or invited coach; the CSRF header is needed."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import tzinfo
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from runlift.io.activities import ActivityError, Limits, upload_listing
+from runlift.io.activities.errors import MB
+from runlift.io.planfile import InputError
+from runlift.web.access import athlete_for
+from runlift.web.api_import import zone_of
+from runlift.web.deps import SignedIn, get_store
+from runlift.web.errors import ErrorBody, json_fields, refusals
+from runlift.web.fields import AthleteId
+
+router = APIRouter(prefix="/api/v1/athletes", tags=["activity import"])
+
+UPLOAD_LIMIT = 64 * MB  # one request; the archive's entries are bounded by DEFAULT_LIMITS
+LIMITS = Limits(upload=UPLOAD_LIMIT)
+TOO_LARGE = f"the upload is larger than {UPLOAD_LIMIT // MB} MB; send fewer activities at once"
+BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
+        },
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "content_base64": {"type": "string", "description": "the file, base64"},
+                    "name": {"type": "string", "description": "its name: run.fit, export.zip"},
+                },
+                "required": ["content_base64", "name"],
+            }
+        },
+    },
+}
+
+
+async def upload_of(request: Request, name: str | None) -> tuple[bytes, str]:
+    """The uploaded bytes and the file's name, however they were sent; 413 past the limit."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > UPLOAD_LIMIT * 4 // 3 + 64 * 1024:
+        raise HTTPException(413, TOO_LARGE)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "multipart/form-data":
+        form = await request.form(max_part_size=UPLOAD_LIMIT + 1)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise InputError("file", "missing; upload the activity as the form field `file`")
+        data = await upload.read(UPLOAD_LIMIT + 1)
+        given = upload.filename
+    elif kind == "application/json":
+        try:
+            body = json.loads(await request.body())
+            text = body["content_base64"]
+            data = base64.b64decode(text, validate=True)
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError, binascii.Error):
+            raise InputError(
+                "content_base64", 'send {"content_base64": "...", "name": "run.fit"}'
+            ) from None
+        given = body.get("name") if isinstance(body.get("name"), str) else None
+    else:
+        data = await request.body()
+        given = None
+    if len(data) > UPLOAD_LIMIT:
+        raise HTTPException(413, TOO_LARGE)
+    chosen = (name or given or "").replace("\\", "/").rsplit("/", 1)[-1][:120]
+    if not chosen:
+        raise InputError("name", "missing; say what the file is, e.g. name=run.fit or export.zip")
+    return data, chosen
+
+
+@router.post(
+    "/{athlete_id}/activities",
+    responses={
+        **refusals(400, 403, 404),
+        413: {"model": ErrorBody, "description": f"Too large: {TOO_LARGE}."},
+    },
+    openapi_extra={"requestBody": BODY},
+)
+async def import_activities_route(
+    athlete_id: AthleteId,
+    request: Request,
+    session: SignedIn,
+    name: Annotated[
+        str | None, Query(max_length=200, description="the file's name (for a raw body)")
+    ] = None,
+    max_hr: Annotated[
+        int | None, Query(ge=100, le=240, description="the runner's maximum heart rate")
+    ] = None,
+    threshold_pace: Annotated[
+        int | None, Query(ge=120, le=900, description="threshold pace, seconds a km")
+    ] = None,
+    tz: Annotated[
+        str | None, Query(description="the runner's time zone (default: the server's)")
+    ] = None,
+) -> dict[str, Any]:
+    """Log the runs in the upload (each typed by intensity with its reason), list what was
+    skipped and why, and the usual week: the same JSON as `runlift import --format json`."""
+    from runlift.services import local_today
+    from runlift.tracking.activities import import_activities, report_json
+
+    data, filename = await upload_of(request, name)
+    zone: tzinfo | None = zone_of(tz)
+    store = get_store(request)
+
+    def work() -> dict[str, Any]:
+        try:
+            with upload_listing(data, filename, LIMITS) as found, store.transaction() as conn:
+                with json_fields():
+                    row = athlete_for(conn, session.user, athlete_id)
+                    report = import_activities(
+                        conn, row.id, found, LIMITS, local_today(), zone,
+                        None if max_hr is None else float(max_hr),
+                        None if threshold_pace is None else float(threshold_pace),
+                    )  # fmt: skip
+                    return report_json(report)
+        except ActivityError as error:  # the upload itself is no activity file or archive
+            raise InputError("file", str(error)) from None
+
+    return await run_in_threadpool(work)
