@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 
 from runlift.services import local_today
-from tests.e2e.test_browser import SHOTS, VIEWPORTS, browser, server  # noqa: F401 (fixtures)
+from tests.e2e.conftest import SHOTS, VIEWPORTS
 
 
 def _no_sideways_scroll(page, viewport: str) -> None:
@@ -21,7 +21,7 @@ def _no_sideways_scroll(page, viewport: str) -> None:
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, viewport):  # noqa: F811
+def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, viewport):
     page = browser.new_page(viewport=VIEWPORTS[viewport])
     page.goto(server + "/signup")
     page.fill("input[name=email]", f"journey-{viewport}@example.com")

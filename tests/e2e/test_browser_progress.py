@@ -5,22 +5,16 @@ find its e1RM on the chart, and read a reassess warning marked on the running ch
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import threading
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-import uvicorn
 import yaml
 
 from runlift.services import local_today
 from runlift.tracking import monday_of
-from runlift.web.app import create_app
-from tests.e2e.test_browser import ARGS, CHROMIUM, SHOTS, VIEWPORTS, _free_port
+from tests.e2e.conftest import SHOTS, VIEWPORTS
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = json.loads(
@@ -28,38 +22,6 @@ PLAN = json.loads(
         yaml.safe_load((ROOT / "examples" / "build-intermediate.yaml").read_text()), default=str
     )
 )
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'runlift.db'}"
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(url, fast_hashing=True), host="127.0.0.1", port=port, log_level="warning"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is required under CI=true (.ci/run installs it)")
-        pytest.skip("Chromium not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def _until(page, url: str, check) -> None:
