@@ -146,7 +146,10 @@ def test_an_upload_that_is_no_activity_is_one_400_naming_it(owner):
     client, csrf, athlete = owner
     done = _post(client, csrf, athlete, content=b"hello", params={"name": "notes.txt"})
     assert done.status_code == 400
-    assert done.json()["error"] == "file: notes.txt: not a .fit, .gpx, .tcx (optionally .gz) or .zip file"
+    assert (
+        done.json()["error"]
+        == "file: notes.txt: not a .fit, .gpx, .tcx (optionally .gz) or .zip file"
+    )
 
 
 def test_an_entity_bomb_upload_is_a_per_file_error_and_saves_nothing(owner):
