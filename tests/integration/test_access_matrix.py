@@ -274,6 +274,8 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/athletes/{athlete_id}/tests"): route(ATHLETE, FORM, form(p("/tests"), date=PAST.isoformat(), load_deadlift="100", reps_deadlift="5")),
     ("GET", "/athletes/{athlete_id}/import"): route(ATHLETE, PAGE, get(p("/import"))),
     ("POST", "/athletes/{athlete_id}/import"): route(ATHLETE, FORM, form(p("/import"), content=PLAN_CSV, name="plan.csv", action="save")),
+    ("GET", "/athletes/{athlete_id}/activities"): route(ATHLETE, PAGE, get(p("/activities"))),
+    ("POST", "/athletes/{athlete_id}/activities"): route(ATHLETE, FORM, form(p("/activities"), name="run.gpx", content_base64="PGdweD48dHJrPjx0eXBlPnJ1bm5pbmc8L3R5cGU+PHRya3NlZz48dHJrcHQgbGF0PSI1MiIgbG9uPSI0Ij48dGltZT4yMDI2LTExLTAyVDA2OjMwOjAwWjwvdGltZT48L3Rya3B0Pjx0cmtwdCBsYXQ9IjUyLjAxIiBsb249IjQiPjx0aW1lPjIwMjYtMTEtMDJUMDY6MzY6MDBaPC90aW1lPjwvdHJrcHQ+PC90cmtzZWc+PC90cms+PC9ncHg+")),
     # the account page's forms about one athlete: only its owner
     ("POST", "/account/coaches"): route(OWNER, FORM, lambda w, i: Call("POST", "/account/coaches", form={"athlete": str(i), "email": f"c{next(w.serial)}@example.com"})),
     ("POST", "/account/coaches/revoke"): route(OWNER, FORM, _revoke_invite_form),

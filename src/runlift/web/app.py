@@ -29,6 +29,7 @@ from runlift.web import (
     openapi,
     pages,
     pages_account,
+    pages_activities,
     pages_import,
     pages_season,
     pages_session,
@@ -71,6 +72,7 @@ def create_app(
     app.include_router(pages_season.router)
     app.include_router(pages_tests.router)
     app.include_router(pages_import.router)
+    app.include_router(pages_activities.router)
     app.include_router(pages_account.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     openapi.install(app)

@@ -1,0 +1,190 @@
+"""The activity upload page: one FIT, GPX or TCX file (gzipped or not) or an export zip, read by
+the same use case as POST /api/v1/athletes/{id}/activities, then what became of each file:
+the runs logged with their type and why, duplicates, skipped sports, per-file errors, and the
+usual week. With htmx the form posts in the background and says "Importing..." meanwhile;
+without it, it is a plain form post answered with the same page."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from runlift.io.activities import ActivityError, upload_listing
+from runlift.io.activities.errors import MB
+from runlift.io.planfile import InputError
+from runlift.tracking import profile_of
+from runlift.web import api_activities
+from runlift.web.access import NoAccess, athlete_for
+from runlift.web.deps import get_store
+from runlift.web.pages import MaybeSession, SignInFirst, _page
+from runlift.web.security import Session, csrf_matches
+
+router = APIRouter(include_in_schema=False)
+ACCEPT = ".fit,.gpx,.tcx,.gz,.zip"
+
+
+class TooLarge(Exception):
+    """The upload is over the API's limit: said on the page (413), never a 500."""
+
+
+def _pace(seconds: Any) -> str:
+    if seconds is None:
+        return "-"
+    whole = round(float(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _clock(minutes: Any) -> str:
+    if minutes is None:
+        return "-"
+    whole = round(float(minutes) * 60)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def result_view(answer: dict[str, Any]) -> dict[str, Any]:
+    """The import's JSON answer (report_json) arranged for the page."""
+    runs, others, errors = [], [], []
+    for f in answer["files"]:
+        a = f["activity"] or {}
+        name = f["file"].replace("\\", "/").rsplit("/", 1)[-1]
+        if f["status"] == "imported":
+            runs.append({
+                "file": name, "date": a.get("date") or "-", "type": a.get("type") or "-",
+                "why": f["reason"], "time": _clock(a.get("minutes")),
+                "km": "-" if a.get("distance_km") is None else f"{a['distance_km']:.2f}",
+                "pace": _pace(a.get("pace_s_per_km")), "hr": a.get("avg_hr") or "-",
+            })  # fmt: skip
+        elif f["status"] == "error":
+            errors.append({"file": f["file"], "reason": f["reason"]})
+        else:
+            others.append({"file": name, "status": f["status"], "reason": f["reason"]})
+    runs.sort(key=lambda r: r["date"])
+    counts = {k: answer[k] for k in ("imported", "duplicates", "skipped", "errors")}
+    return {"counts": counts, "ignored": answer["ignored_files"], "runs": runs,
+            "others": others, "errors": errors, "usual_week": answer["usual_week"],
+            "judged_by": answer["thresholds"]["from"]}  # fmt: skip
+
+
+def _activities_page(
+    request: Request, session: Session, athlete_id: int, *, result: dict[str, Any] | None = None,
+    form: dict[str, Any] | None = None, error: str | None = None, status: int = 200,
+) -> Response:  # fmt: skip
+    with get_store(request).transaction() as conn:
+        prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
+    return _page(
+        request, "activities.html", session, status, athlete=prof.name, athlete_id=athlete_id,
+        result=result, form=form or {}, error=error, accept=ACCEPT,
+        max_mb=api_activities.UPLOAD_LIMIT // MB,
+    )  # fmt: skip
+
+
+@router.get("/athletes/{athlete_id}/activities", response_class=HTMLResponse)
+def activities_page(athlete_id: int, request: Request, session: MaybeSession) -> Response:
+    if session is None:
+        return RedirectResponse("/signin", status_code=303)
+    return _activities_page(request, session, athlete_id)
+
+
+def _number(data: dict[str, Any], key: str, label: str, low: int, high: int) -> int | None:
+    raw = str(data.get(key) or "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise InputError(label, f"{raw!r}: give a whole number from {low} to {high}")
+    return int(raw)
+
+
+def pace_of(data: dict[str, Any]) -> int | None:
+    """The threshold pace field, `4:35` a km, as seconds a km."""
+    raw = str(data.get("threshold_pace") or "").strip()
+    if not raw:
+        return None
+    minutes, _, seconds = raw.partition(":")
+    if minutes.isdigit() and seconds.isdigit() and len(seconds) == 2 and int(seconds) < 60:
+        total = int(minutes) * 60 + int(seconds)
+        if 120 <= total <= 900:
+            return total
+    raise InputError("threshold pace", f"{raw!r}: write minutes:seconds a km, 2:00 to 15:00")
+
+
+async def _upload(data: dict[str, Any]) -> tuple[bytes, str]:
+    """The chosen file (or, for scripts, `content_base64` with `name`), within the limit."""
+    limit = api_activities.UPLOAD_LIMIT
+    upload = data.get("file")
+    if upload is not None and hasattr(upload, "read") and getattr(upload, "filename", None):
+        raw = await upload.read(limit + 1)
+        name = str(upload.filename)
+    elif data.get("content_base64"):
+        try:
+            raw = base64.b64decode(str(data["content_base64"]), validate=True)
+        except (ValueError, binascii.Error):
+            raise InputError("file", "content_base64 is not base64") from None
+        name = str(data.get("name") or "")
+    else:
+        raise InputError("file", "choose a .fit, .gpx or .tcx file (.gz too) or an export .zip")
+    if len(raw) > limit:
+        raise TooLarge()
+    name = name.replace("\\", "/").rsplit("/", 1)[-1][:120]
+    if not name:
+        raise InputError("file", "the file has no name; say what it is (run.fit, export.zip)")
+    return raw, name
+
+
+@router.post("/athletes/{athlete_id}/activities")
+async def activities_form(athlete_id: int, request: Request, session: MaybeSession) -> Response:
+    """Import the upload and show what became of each file."""
+    from runlift.services import local_today
+    from runlift.tracking.activities import import_activities, report_json
+
+    if session is None:
+        raise SignInFirst("sign in first")
+    with get_store(request).transaction() as conn:  # not found / not yours: before the file
+        athlete_for(conn, session.user, athlete_id)
+    limit = api_activities.UPLOAD_LIMIT
+    too_large = (f"That upload is larger than {limit // MB} MB. Upload fewer activities at "
+                 "once: split the export, or upload its activity files in batches.")  # fmt: skip
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit * 4 // 3 + 64 * 1024:
+        return _activities_page(request, session, athlete_id, error=too_large, status=413)
+    form = await request.form(max_part_size=limit * 4 // 3 + 1024)
+    data: dict[str, Any] = {key: form.get(key) for key in form}
+    if not csrf_matches(session, str(data.get("csrf", ""))):
+        raise NoAccess("the form is out of date; reload the page and try again")
+    shown = {k: str(data.get(k) or "") for k in ("max_hr", "threshold_pace")}
+    try:
+        max_hr = _number(data, "max_hr", "max heart rate", 100, 240)
+        pace = pace_of(data)
+        content, name = await _upload(data)
+    except TooLarge:
+        return _activities_page(
+            request, session, athlete_id, form=shown, error=too_large, status=413
+        )
+    except InputError as error:
+        return _activities_page(
+            request, session, athlete_id, form=shown, error=str(error), status=400
+        )
+    store = get_store(request)
+    limits = api_activities.LIMITS
+
+    def work() -> dict[str, Any]:
+        with upload_listing(content, name, limits) as found, store.transaction() as conn:
+            row = athlete_for(conn, session.user, athlete_id)
+            report = import_activities(
+                conn, row.id, found, limits, local_today(), None,
+                None if max_hr is None else float(max_hr), None if pace is None else float(pace),
+            )  # fmt: skip
+            return report_json(report)
+
+    try:
+        answer = await run_in_threadpool(work)
+    except ActivityError as error:  # the upload itself is no activity file or archive
+        return _activities_page(
+            request, session, athlete_id, form=shown, error=str(error), status=400
+        )
+    return _activities_page(request, session, athlete_id, result=result_view(answer), form=shown)
