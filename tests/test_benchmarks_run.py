@@ -68,3 +68,16 @@ def test_fit_benchmark_runs_in_its_quick_mode():
     assert result.returncode == 0, result.stderr
     assert "runlift.io.fit" in result.stdout and "fitdecode" in result.stdout
     assert "MB/s" in result.stdout
+
+
+def test_import_benchmark_runs_in_its_quick_mode():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_import.py", "--quick"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "runlift import" in result.stdout and "fitdecode" in result.stdout
+    assert "PASS" in result.stdout or "FAIL" in result.stdout
