@@ -30,7 +30,17 @@ from runlift.io.fit import decode
 from runlift.io.fit.encode import ENUM, UINT8, UINT16, UINT32, FitWriter
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared" / "data" / "activities"
+SHARED = next(
+    (
+        p
+        for p in (
+            ROOT.parent / "shared" / "data" / "activities",
+            Path("/work/shared/data/activities"),
+        )
+        if p.is_dir()
+    ),
+    ROOT.parent / "shared" / "data" / "activities",
+)
 TARGET = 50.0
 SINT8, SINT32 = 0x01, 0x85
 RECORD = [

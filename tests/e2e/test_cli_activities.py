@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared_data import activities_folder, require
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "activities"
-SHARED = ROOT.parent / "shared" / "data" / "activities"
+SHARED = activities_folder()
 
 
 @pytest.fixture
@@ -69,8 +71,7 @@ def test_bad_input_is_one_line_and_exit_2(runlift, args, message):
 
 
 def test_the_real_device_files_import_without_a_crash(runlift):
-    if not SHARED.is_dir():
-        pytest.skip("the shared device files are not here")
+    require(SHARED)
     done = runlift("import", str(SHARED), "--format", "json")
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout)

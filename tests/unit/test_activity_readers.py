@@ -3,7 +3,6 @@ of ../shared/data/activities (read in place): totals, laps, sport, and the archi
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,10 @@ import pytest
 from runlift.domain.activity import Thresholds, classify, sport_call
 from runlift.domain.model import RunType
 from runlift.io.activities import listing, read_activity, upload_listing
+from tests.shared_data import activities_folder, require
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "activities"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "activities"
+SHARED = activities_folder()
 
 
 def _read(name: str):
@@ -85,10 +85,7 @@ def test_each_sample_run_is_read_as_its_kind(name, kind):
 
 
 def test_the_real_device_files_read_without_a_crash_and_other_sports_are_skipped():
-    if not SHARED.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SHARED} is missing")
-        pytest.skip("the shared device files are not here")
+    require(SHARED)
     calls = {}
     with listing([str(SHARED)]) as found:
         for entry in found.entries:

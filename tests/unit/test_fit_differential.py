@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -13,9 +12,10 @@ import numpy as np
 import pytest
 
 from runlift.io.fit import FitFile, Summary, decode
+from tests.shared_data import activities_folder, require
 
 REPO = Path(__file__).resolve().parents[2]
-ACTIVITIES = REPO / ".." / "shared" / "data" / "activities"
+ACTIVITIES = activities_folder()
 SAMPLES = REPO / "tests" / "data" / "fit"
 # The real files SOURCES.md lists; any other .fit put in that folder is checked too.
 REAL = [
@@ -126,12 +126,7 @@ def reference(path: Path) -> Reference:
 
 
 def _path(folder: Path, name: str) -> Path:
-    path = folder / name
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing: CI must have the shared activity files")
-        pytest.skip(f"{path} is not here")
-    return path
+    return require(folder / name)
 
 
 def _assert_same(ours: FitFile, ref: Reference) -> None:
