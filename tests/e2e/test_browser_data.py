@@ -48,7 +48,9 @@ def test_an_export_and_a_coachs_plan_become_a_planned_week_and_a_watch_file(serv
     page.click("text=Read the plan")
     page.locator("text=Plan and save").wait_for()
     assert "6x800m" in page.locator("main").inner_text()
-    unknown = page.locator("li.event.asks", has_text="Session with Sam")
+    page.click("text=Plan and save")  # too soon: one event is unknown
+    assert "not saved" in page.locator(".error").inner_text()
+    unknown = page.locator("li.event.asks", has_text="Session with Sam")  # shown again
     assert "unknown" in unknown.inner_text()  # never planned on a guess: the runner says
     unknown.locator("select").select_option("skip")
     page.click("text=Plan and save")

@@ -100,6 +100,7 @@ async def import_form(athlete_id: int, request: Request, session: MaybeSession) 
         athlete_for(conn, signed.user, athlete_id)
     save = data.get("action") == "save"
     content, name = "", ""
+    confirms: dict[str, str] = {}
     try:
         content, name = await _content(data)
         confirms = {
@@ -112,8 +113,19 @@ async def import_form(athlete_id: int, request: Request, session: MaybeSession) 
             result = plan_import(conn, prof, content.encode("utf-8"), name, span=Span(),
                                  confirms=confirms, save=save, field="confirm")  # fmt: skip
     except InputError as error:
-        return _import_page(request, signed, athlete_id, content=content, name=name,
-                            form=data, error=str(error), status=400)  # fmt: skip
+        preview = None
+        if save and content:  # refused to save: show the plan again, with what to confirm
+            try:
+                with get_store(request).transaction() as conn:
+                    prof = profile_of(conn, athlete_for(conn, signed.user, athlete_id))
+                    preview = plan_import(
+                        conn, prof, content.encode("utf-8"), name, span=Span(),
+                        confirms=confirms, save=False, field="confirm",
+                    )  # fmt: skip
+            except InputError:
+                preview = None
+        return _import_page(request, signed, athlete_id, result=preview, content=content,
+                            name=name, form=data, error=str(error), status=400)  # fmt: skip
     if save:
         first = result.plans[0][0]
         notice = (
