@@ -49,6 +49,12 @@ def import_command(
     threshold_pace: Annotated[
         str | None, typer.Option("--threshold-pace", help="your threshold pace, min:s a km")
     ] = None,
+    set_week: Annotated[
+        bool,
+        typer.Option(
+            "--set-week", help="keep the usual week of your last 4 weeks as your typical week"
+        ),
+    ] = False,
     format: FormatOption = "text",
 ) -> int:
     """Import recorded runs into the log (duplicates skipped, other sports listed)."""
@@ -72,6 +78,7 @@ def import_command(
             report = import_activities(
                 conn, prof.id, found, DEFAULT_LIMITS, local_today(), zone,
                 None if max_hr is None else float(max_hr), pace, step,
+                "--set-week" if set_week else None,
             )  # fmt: skip
     if fmt == "json":
         _print_json(report_json(report))
@@ -149,3 +156,5 @@ def print_import(console: Any, report: Any) -> None:
         console.print(
             f"Your usual week (last {report.usual_week[0].weeks} weeks): " + ", ".join(days)
         )
+    if report.week_kept:
+        console.print("Kept as your typical week (see `runlift athlete show`).")

@@ -1,6 +1,7 @@
 """`runlift import` end to end, through the real process on a SQLite file: a folder of files
 and a Strava export imported with text and JSON output, a second import all duplicates, a
-truncated file as one error line with exit 1, and bad input as one line with exit 2."""
+truncated file as one error line with exit 1, and bad input as one line with exit 2;
+--set-week keeps the usual week, or is refused (exit 2, nothing imported) without a run day."""
 
 from __future__ import annotations
 
@@ -68,6 +69,32 @@ def test_bad_input_is_one_line_and_exit_2(runlift, args, message):
     done = runlift("import", *args)
     assert done.returncode == 2 and message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def _typical_week(runlift):
+    shown = runlift("athlete", "show", "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    return json.loads(shown.stdout)["typical_week"]
+
+
+def test_set_week_keeps_the_usual_week_as_the_typical_week(runlift):
+    done = runlift("import", str(DATA), "--set-week")
+    assert done.returncode == 0, done.stderr
+    assert "Kept as your typical week" in done.stdout
+    week = _typical_week(runlift)
+    assert week["tue"] == [{"run": "intervals", "minutes": 48}]
+    assert week["thu"] == [{"run": "threshold", "minutes": 45}] and week["sun"] == "rest"
+
+
+def test_set_week_without_a_run_day_is_refused_and_imports_nothing(runlift):
+    before = _typical_week(runlift)
+    done = runlift("import", str(DATA / "strava-export.zip"), "--set-week", "--format", "json")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("runlift: error: --set-week: no weekday of the log's last 4")
+    assert "leave out this option" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert _typical_week(runlift) == before
+    assert "Nothing logged yet" in runlift("log", "list").stdout
 
 
 def test_the_real_device_files_import_without_a_crash(runlift):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import gzip
 import io
+import json
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,11 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from runlift.domain.activity import typical_week
+from runlift.domain.model import RunType
 from runlift.io.activities import DEFAULT_LIMITS, listing, upload_listing
+from runlift.io.planfile import InputError
 from runlift.store import repository as repo
+from runlift.store.backup import export_all, restore_all
+from runlift.store.revisions import revision_of
 from runlift.store.tables import activities, run_logs
 from runlift.tracking import Store
-from runlift.tracking.activities import import_activities
+from runlift.tracking.activities import import_activities, report_json, usual_days
 from runlift.tracking.profiles import create_from_file
 from runlift.web.app import create_app
 from tests.data.activities.make_files import gpx
@@ -177,3 +183,82 @@ def test_too_large_an_upload_is_a_413(owner, monkeypatch):
 def test_upload_listing_refuses_a_file_of_no_known_kind():
     with pytest.raises(ValueError, match=r"notes\.txt"), upload_listing(b"x", "notes.txt"):
         pass
+
+
+# -- keeping the usual week (--set-week) ------------------------------------------------
+
+
+def _typical_and_revision(store, athlete_id):
+    with store.transaction() as conn:
+        _owner, token = revision_of(conn, athlete_id)
+        return repo.get_athlete_by_id(conn, athlete_id)[0].typical_week, token
+
+
+def test_set_week_keeps_the_usual_week_and_raises_the_revision(stored):
+    store, athlete_id = stored
+    before, revision = _typical_and_revision(store, athlete_id)
+    report = _import(store, athlete_id, [DATA], max_hr=185.0, set_week="--set-week")
+    assert report.week_kept and report_json(report)["typical_week_set"] is True
+    week, now = _typical_and_revision(store, athlete_id)
+    assert week == {
+        "mon": [{"run": "easy", "minutes": 40}], "tue": [{"run": "intervals", "minutes": 48}],
+        "wed": "rest", "thu": [{"run": "threshold", "minutes": 45}],
+        "fri": "rest", "sat": "rest", "sun": "rest",
+    }  # fmt: skip
+    assert week != before and now != revision
+
+
+def test_set_week_without_a_run_day_refuses_and_keeps_nothing(stored):
+    store, athlete_id = stored
+    before, revision = _typical_and_revision(store, athlete_id)
+    with pytest.raises(InputError, match=r"^--set-week: no weekday .* all rest"):
+        _import(store, athlete_id, [DATA / "strava-export.zip"], set_week="--set-week")
+    assert _typical_and_revision(store, athlete_id) == (before, revision)
+    assert _counts(store, athlete_id) == (0, 0)  # the whole import is undone
+
+
+def test_the_usual_week_keeps_the_fixed_strength_sessions():
+    usual = typical_week([(date(2026, 11, d), RunType.EASY, 30.4) for d in (3, 10)],
+                         date(2026, 11, 10))  # fmt: skip
+    gym = {"strength": "heavy", "start": "18:00"}
+    days = usual_days(usual, {"tue": [{"run": "hills", "minutes": 60}, gym], "wed": [gym]})
+    assert days["tue"] == [{"run": "easy", "minutes": 30}, gym]
+    assert days["wed"] == [gym] and days["mon"] == "rest"
+
+
+def test_the_api_keeps_the_usual_week_with_set_week(owner):
+    client, csrf, athlete = owner
+    data = (DATA / "strava-export.zip").read_bytes()
+    params = {"name": "export.zip", "set_week": "true"}
+    refused = _post(client, csrf, athlete, content=data, params=params)
+    assert refused.status_code == 400
+    assert refused.json()["error"].startswith("set_week: no weekday")
+    assert client.get(f"/api/v1/athletes/{athlete}/log").json()["runs"] == []
+    kept = _post(client, csrf, athlete, content=data, params={"name": "export.zip"})
+    assert kept.json()["imported"] == 3 and kept.json()["typical_week_set"] is False
+    easy = (DATA / "easy-run.gpx").read_bytes()  # a Monday, a week after the export's
+    done = _post(client, csrf, athlete, content=easy, params={"name": "e.gpx", "set_week": True})
+    assert done.status_code == 200 and done.json()["typical_week_set"] is True
+    week = client.get(f"/api/v1/athletes/{athlete}").json()["typical_week"]
+    assert week["mon"] == [{"run": "easy", "minutes": 40}] and week["tue"] == "rest"
+
+
+# -- export and restore ---------------------------------------------------------------
+
+
+def test_an_import_survives_export_and_restore_as_duplicates(stored, tmp_path):
+    store, athlete_id = stored
+    _import(store, athlete_id, [DATA])
+    with store.transaction() as conn:
+        document = json.loads(json.dumps(export_all(conn)))
+    assert len(document["tables"]["activities"]) == 7
+    with store.transaction() as conn:
+        restore_all(conn, document, replace=True)
+    with store.transaction() as conn:
+        assert export_all(conn) == document
+    again = _import(store, athlete_id, [DATA])
+    assert again.count("imported") == 0 and again.count("duplicate") == 7
+    assert _counts(store, athlete_id) == (7, 7)
+    new = tmp_path / "new.gpx"  # ids go on after the restored rows, on either engine
+    new.write_bytes(gpx(datetime(2026, 11, 20, 7, tzinfo=UTC), [(1800, 360, 140)], "running", "R"))
+    assert _import(store, athlete_id, [new]).count("imported") == 1

@@ -149,3 +149,18 @@ def test_a_script_may_send_the_file_as_base64_in_the_form(owner):
     broken = client.post(f"/athletes/{athlete}/activities",
                          data={"csrf": csrf, "content_base64": "%%%", "name": "a.gpx"})  # fmt: skip
     assert broken.status_code == 400 and "not base64" in broken.text
+
+
+def test_the_box_keeps_the_usual_week_or_says_why_it_cannot(owner):
+    client, csrf, athlete = owner
+    assert 'type="checkbox" name="set_week"' in client.get(f"/athletes/{athlete}/activities").text
+    data = (DATA / "strava-export.zip").read_bytes()
+    refused = upload(client, csrf, athlete, "export.zip", data, set_week="on")
+    assert refused.status_code == 400 and "no weekday of the log" in refused.text
+    assert 'name="set_week" value="on" checked' in refused.text
+    assert upload(client, csrf, athlete, "export.zip", data).status_code == 200
+    easy = (DATA / "easy-run.gpx").read_bytes()
+    done = upload(client, csrf, athlete, "easy.gpx", easy, set_week="on")
+    assert done.status_code == 200 and "It is now your typical week." in done.text
+    week = client.get(f"/api/v1/athletes/{athlete}").json()["typical_week"]
+    assert week["mon"] == [{"run": "easy", "minutes": 40}]

@@ -13,6 +13,14 @@ from runlift.store.revisions import touch
 from runlift.store.tables import activities
 
 
+def begin_writing(conn: Connection, athlete_id: int) -> None:
+    """Write before the first savepoint: the sqlite3 driver opens its transaction only at the
+    first INSERT or UPDATE, so a SAVEPOINT before any would open one of its own, and its
+    RELEASE would commit the run at once, outside the caller's transaction (a failed command
+    would then keep what it had imported). Raising the athlete's revision is that write."""
+    touch(conn, athlete_id)
+
+
 def imported_already(
     conn: Connection, athlete_id: int, content_hash: str, started_at: str | None
 ) -> str | None:

@@ -1,7 +1,9 @@
 """All data as one JSON document, and back: `runlift export` / `runlift restore`.
 
 Rows keep their ids, so a round trip is exact: export, restore into an empty database, export
-again, and the two documents are the same.
+again, and the two documents are the same. Tables are written in the order of tables.ALL
+(a table after those it refers to) and removed in reverse; a table an older export lacks
+(activities, before it was exported) is restored empty.
 """
 
 from __future__ import annotations

@@ -179,7 +179,7 @@ run_logs = Table(
 )
 
 # A run logged from an activity file: the file's content hash and start time keep a second
-# import of the same run out. Not in ALL: the backup carries the runs themselves.
+# import of the same run out, after an export and restore too (it is in ALL, after run_logs).
 activities = Table(
     "activities",
     metadata,
@@ -224,5 +224,6 @@ ALL = (
     strength_logs,
     strength_sets,
     run_logs,
+    activities,  # after run_logs and athletes: it refers to both
     results,
 )

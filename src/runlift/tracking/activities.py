@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from runlift.catalog import load_library
 from runlift.domain.activity import (
     Activity,
     Reading,
@@ -31,8 +32,10 @@ from runlift.domain.activity import (
 from runlift.domain.log import RunDone
 from runlift.domain.model import WEEKDAYS
 from runlift.io.activities import ActivityError, Entry, Limits, Listing, read_activity
+from runlift.io.planfile import InputError
 from runlift.store import activityrepo
 from runlift.store import repository as repo
+from runlift.tracking.profiles import replace_typical_week
 
 RACE_WINDOW_DAYS = 365  # a race older than a year says little about today's threshold
 USUAL_WEEKS = 4
@@ -64,6 +67,7 @@ class ImportReport:
     thresholds: Thresholds = field(default_factory=Thresholds)
     usual_week: tuple[UsualDay, ...] = ()
     ignored: int = 0
+    week_kept: bool = False  # the usual week was stored as the typical week
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -175,6 +179,7 @@ def store_all(
     zone: tzinfo | None,
 ) -> list[Outcome]:
     """Log each readable run in a savepoint of its own; list the rest with their reason."""
+    activityrepo.begin_writing(conn, athlete_id)
     out = []
     for read in reads:
         name = read.entry.name
@@ -227,8 +232,12 @@ def import_activities(
     max_hr: float | None = None,
     threshold_pace: float | None = None,
     step: Callable[[Entry], None] | None = None,
+    set_week: str | None = None,
 ) -> ImportReport:
-    """Read every file found, log the runs, and work out the usual week from the log."""
+    """Read every file found, log the runs, and work out the usual week from the log.
+    `set_week` (the option's name as the caller spells it: --set-week) keeps that week as
+    the athlete's typical week; when it holds no run day, InputError names the option and
+    the caller's transaction keeps nothing of the import."""
     reads = read_all(found, limits, step)
     runs = [r.activity for r in reads if r.activity is not None and sport_call(r.activity).run]
     thresholds = thresholds_for(conn, athlete_id, runs, today, max_hr, threshold_pace)
@@ -239,7 +248,43 @@ def import_activities(
     if logged:
         last = max(r.date for r in logged)
         usual = typical_week([(r.date, r.type, r.minutes) for r in logged], last, USUAL_WEEKS)
-    return ImportReport(outcomes, thresholds, usual, found.ignored)
+    report = ImportReport(outcomes, thresholds, usual, found.ignored)
+    if set_week is not None:
+        keep_usual_week(conn, athlete_id, usual, today, set_week)
+        report.week_kept = True
+    return report
+
+
+def usual_days(usual: tuple[UsualDay, ...], current: dict[str, Any]) -> dict[str, Any]:
+    """The usual week in plan-file form (mon..sun): one run of the usual type and length on
+    each run day, else rest. Fixed strength sessions of the current typical week stay."""
+    out: dict[str, Any] = {}
+    for day in usual:
+        key = WEEKDAYS[day.weekday]
+        kept = current.get(key)
+        kept = kept if isinstance(kept, list) else []
+        items = [item for item in kept if isinstance(item, dict) and "strength" in item]
+        if day.type is not None:
+            items.insert(0, {"run": day.type.value, "minutes": max(1, round(day.minutes or 1))})
+        out[key] = items or "rest"
+    return out
+
+
+def keep_usual_week(
+    conn: Connection, athlete_id: int, usual: tuple[UsualDay, ...], today: date, option: str
+) -> None:
+    """Store the usual week as the typical week, through the same use case as `runlift athlete
+    week` (judged with the athlete's settings; the athlete's revision is raised). A usual week
+    without a run day says nothing: refused, rather than wiping the typical week."""
+    if not any(day.type is not None for day in usual):
+        raise InputError(
+            option,
+            f"no weekday of the log's last {USUAL_WEEKS} weeks had a run in {USUAL_WEEKS // 2} of "
+            "them or more, so the usual week would be all rest; the typical week is unchanged and "
+            "nothing was imported (import more weeks of runs, or leave out this option)",
+        )
+    row = repo.get_athlete_by_id(conn, athlete_id)[0]
+    replace_typical_week(conn, row, usual_days(usual, row.typical_week), today, load_library())
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:
@@ -266,6 +311,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
             }
             for d in report.usual_week
         ],
+        "typical_week_set": report.week_kept,
         "files": [
             {
                 "file": o.name,

@@ -112,9 +112,17 @@ async def import_activities_route(
     tz: Annotated[
         str | None, Query(description="the runner's time zone (default: the server's)")
     ] = None,
+    set_week: Annotated[
+        bool,
+        Query(
+            description="keep the usual week of the last 4 weeks as the typical week (400, "
+            "and nothing imported, when it holds no run day)"
+        ),
+    ] = False,
 ) -> dict[str, Any]:
     """Log the runs in the upload (each typed by intensity with its reason), list what was
-    skipped and why, and the usual week: the same JSON as `runlift import --format json`."""
+    skipped and why, and the usual week (kept as the typical week with `set_week=true`): the
+    same JSON as `runlift import --format json`."""
     from runlift.services import local_today
     from runlift.tracking.activities import import_activities, report_json
 
@@ -130,7 +138,8 @@ async def import_activities_route(
                     report = import_activities(
                         conn, row.id, found, LIMITS, local_today(), zone,
                         None if max_hr is None else float(max_hr),
-                        None if threshold_pace is None else float(threshold_pace),
+                        None if threshold_pace is None else float(threshold_pace), None,
+                        "set_week" if set_week else None,
                     )  # fmt: skip
                     return report_json(report)
         except ActivityError as error:  # the upload itself is no activity file or archive

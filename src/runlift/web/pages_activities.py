@@ -1,8 +1,9 @@
 """The activity upload page: one FIT, GPX or TCX file (gzipped or not) or an export zip, read by
 the same use case as POST /api/v1/athletes/{id}/activities, then what became of each file:
 the runs logged with their type and why, duplicates, skipped sports, per-file errors, and the
-usual week. With htmx the form posts in the background and says "Importing..." meanwhile;
-without it, it is a plain form post answered with the same page."""
+usual week (kept as the typical week when the box is ticked). With htmx the form posts in the
+background and says "Importing..." meanwhile; without it, it is a plain form post answered
+with the same page."""
 
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ def result_view(answer: dict[str, Any]) -> dict[str, Any]:
     counts = {k: answer[k] for k in ("imported", "duplicates", "skipped", "errors")}
     return {"counts": counts, "ignored": answer["ignored_files"], "runs": runs,
             "others": others, "errors": errors, "usual_week": answer["usual_week"],
-            "judged_by": answer["thresholds"]["from"]}  # fmt: skip
+            "judged_by": answer["thresholds"]["from"],
+            "week_kept": answer["typical_week_set"]}  # fmt: skip
 
 
 def _activities_page(
@@ -157,6 +159,8 @@ async def activities_form(athlete_id: int, request: Request, session: MaybeSessi
     if not csrf_matches(session, str(data.get("csrf", ""))):
         raise NoAccess("the form is out of date; reload the page and try again")
     shown = {k: str(data.get(k) or "") for k in ("max_hr", "threshold_pace")}
+    set_week = str(data.get("set_week") or "").strip().lower() in {"on", "true", "1", "yes"}
+    shown["set_week"] = "on" if set_week else ""
     try:
         max_hr = _number(data, "max_hr", "max heart rate", 100, 240)
         pace = pace_of(data)
@@ -178,12 +182,13 @@ async def activities_form(athlete_id: int, request: Request, session: MaybeSessi
             report = import_activities(
                 conn, row.id, found, limits, local_today(), None,
                 None if max_hr is None else float(max_hr), None if pace is None else float(pace),
+                None, "Keep the usual week as my typical week" if set_week else None,
             )  # fmt: skip
             return report_json(report)
 
     try:
         answer = await run_in_threadpool(work)
-    except ActivityError as error:  # the upload itself is no activity file or archive
+    except (ActivityError, InputError) as error:  # no activity file or archive; no usual week
         return _activities_page(
             request, session, athlete_id, form=shown, error=str(error), status=400
         )
