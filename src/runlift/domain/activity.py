@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 from runlift.domain.model import RunType
+from runlift.domain.runsignals import StreamSignals, zone_minutes
 
 # The words devices and exports use for a sport, folded to runlift's few.
 SPORT_WORDS = {
@@ -73,6 +74,7 @@ class Activity:
     laps: tuple[Lap, ...] = ()
     elapsed_seconds: float | None = None
     name: str | None = None
+    stream: StreamSignals | None = None  # from the record stream, when the file had one
 
     @property
     def pace(self) -> float | None:
@@ -155,6 +157,30 @@ def _alternates(work: list[int]) -> int:
     return runs
 
 
+THRESHOLD_ZONE_MINUTES = 15.0  # this long in zones 4-5 (87 % of max and up): a threshold run
+TEMPO_ZONE_MINUTES = 20.0  # this long in zone 3 and up, and a third of the run: a tempo run
+
+
+def _by_zones(activity: Activity, max_hr: float) -> Reading | None:
+    """Read a run by its time in heart-rate zones; None when the file had no heart rate."""
+    if activity.stream is None or not activity.stream.hr_seconds:
+        return None
+    zones = zone_minutes(activity.stream.hr_seconds, max_hr)
+    total = sum(zones)
+    hard, tempo = zones[3] + zones[4], zones[2] + zones[3] + zones[4]
+    if hard >= THRESHOLD_ZONE_MINUTES:
+        return Reading(
+            RunType.THRESHOLD, True, f"{hard:.0f} min at threshold heart rate or above (zones 4-5)"
+        )
+    if tempo >= TEMPO_ZONE_MINUTES and tempo * 3 >= total:
+        return Reading(
+            RunType.TEMPO, True, f"{tempo:.0f} of {total:.0f} min in zone 3 or above: tempo"
+        )
+    return Reading(
+        RunType.EASY, False, f"{total - tempo:.0f} of {total:.0f} min in zones 1-2 (easy)"
+    )
+
+
 def _effort(activity: Activity, thresholds: Thresholds) -> tuple[float | None, str]:
     """How hard the run was as one number (1 = at threshold, higher harder) and by what."""
     if thresholds.max_hr and activity.avg_hr:
@@ -173,7 +199,10 @@ def classify(activity: Activity, thresholds: Thresholds) -> Reading:
     """Read a run as one of runlift's run types, with the reason in words.
 
     Repeats (three or more fast laps with slower laps between) make intervals, or speed when
-    the repeats are short (90 s or less). Otherwise the effort decides: at or above 95 % of
+    the repeats are short (90 s or less). Then, when the file had heart rate and the maximum
+    is known, the time in zones decides: 15 min or more in zones 4-5 is a threshold run, 20
+    min or more in zone 3 and up (a third of the run at least) a tempo run. Otherwise the
+    average effort decides: at or above 95 % of
     threshold (heart rate at 84 % of max or more, or pace within about 5 % of threshold) is a
     threshold run, 91-95 % a tempo run; easier running is a long run from 90 minutes, a
     progression when its last laps are clearly faster, or else easy."""
@@ -190,7 +219,12 @@ def classify(activity: Activity, thresholds: Thresholds) -> Reading:
             f"{repeats} fast repeats of about {typical:.0f} s with slower laps between",
             repeats,
         )
+    zoned = _by_zones(activity, thresholds.max_hr) if thresholds.max_hr else None
+    if zoned is not None and zoned.hard:
+        return zoned
     effort, basis = _effort(activity, thresholds)
+    if zoned is not None:
+        effort, basis = None, zoned.reason
     if effort is not None and effort >= 0.95:
         return Reading(RunType.THRESHOLD, True, f"{basis}: at threshold or harder")
     if effort is not None and effort >= 0.91:
@@ -199,6 +233,8 @@ def classify(activity: Activity, thresholds: Thresholds) -> Reading:
         return Reading(RunType.PROGRESSION, True, f"{basis}; the last laps clearly faster")
     if minutes >= LONG_RUN_MINUTES:
         return Reading(RunType.LONG, True, f"{minutes:.0f} min, at least {LONG_RUN_MINUTES:.0f}")
+    if zoned is not None:
+        return zoned
     if effort is None:
         return Reading(RunType.EASY, False, f"{basis}: taken as easy")
     return Reading(RunType.EASY, False, f"{basis}: easy")

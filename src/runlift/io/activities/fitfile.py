@@ -8,8 +8,10 @@ import math
 import numpy as np
 
 from runlift.domain.activity import FIT_SPORTS, Activity, Lap
+from runlift.domain.runsignals import StreamSignals, signals_of
 from runlift.io.activities.errors import ActivityError
-from runlift.io.fit import FitError, Summary, decode
+from runlift.io.activities.track import trace_of
+from runlift.io.fit import FitError, Records, Summary, decode
 
 
 def _lap(summary: Summary) -> Lap:
@@ -24,6 +26,17 @@ def _lap(summary: Summary) -> Lap:
 
 def _finite(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
+
+
+def _stream(records: Records) -> StreamSignals | None:
+    """The record stream's signals; distance from the speed where a device wrote no distance."""
+    distance = records.distance
+    if np.all(np.isnan(distance)) and np.any(~np.isnan(records.speed)):
+        steps = np.diff(records.timestamp, prepend=records.timestamp[:1])
+        moved = np.nan_to_num(records.speed) * np.clip(np.nan_to_num(steps), 0, 60)
+        distance = np.cumsum(moved)
+    trace = trace_of(records.timestamp, distance, records.heart_rate)
+    return None if trace is None else signals_of(trace)
 
 
 def read_fit(data: bytes, name: str) -> Activity:
@@ -56,6 +69,7 @@ def read_fit(data: bytes, name: str) -> Activity:
             max_hr=max(peaks, default=None),
             laps=laps if len(laps) > 1 else (),
             elapsed_seconds=sum(elapsed) if elapsed else None,
+            stream=_stream(fit.records),
         )
     records = fit.records
     stamps = records.timestamp[~np.isnan(records.timestamp)]
@@ -76,4 +90,5 @@ def read_fit(data: bytes, name: str) -> Activity:
         max_hr=float(hr.max()) if len(hr) else None,
         laps=laps if len(laps) > 1 else (),
         elapsed_seconds=float(stamps.max() - stamps.min()),
+        stream=_stream(records),
     )

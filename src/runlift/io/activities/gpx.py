@@ -1,65 +1,91 @@
 """GPX 1.0/1.1 tracks (Strava, Garmin, phone apps): the track's type, its points' times,
 positions and heart rate (from any `hr` extension, Garmin's TrackPointExtension included).
-Each track segment is a lap when there are several."""
+Each track segment is a lap when there are several. Streamed: see xmlsafe."""
 
 from __future__ import annotations
 
 from runlift.domain.activity import Activity, sport_named
+from runlift.domain.runsignals import signals_of
 from runlift.io.activities.errors import DEFAULT_LIMITS, ActivityError, Limits
-from runlift.io.activities.track import Point, joined, lap_of, when
-from runlift.io.activities.xmlsafe import (
-    child,
-    children,
-    descendants,
-    local,
-    number,
-    parse_xml,
-    text_of,
+from runlift.io.activities.track import (
+    NAN,
+    Points,
+    columns,
+    joined,
+    laps_of,
+    moment,
+    trace_of,
+    when,
 )
+from runlift.io.activities.xmlsafe import local, namespace, number, root_tag, safe_events, text
+
+HEART_RATE_TAGS = ("{*}hr", "{*}heartrate")  # Garmin's TrackPointExtension, and others'
+
+
+def _number(value: str | None, name: str, what: str) -> float:
+    out = number(value, name, what)
+    return NAN if out is None else out
 
 
 def read_gpx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activity:
-    root = parse_xml(data, name)
-    if local(root.tag) != "gpx":
-        raise ActivityError(name, f"the root element is <{local(root.tag)}>, not <gpx>")
-    tracks = list(children(root, "trk"))
+    root = root_tag(data, name)
+    if local(root) != "gpx":
+        raise ActivityError(name, f"the root element is <{local(root)}>, not <gpx>")
+    ns = namespace(root)
+    trkpt, trkseg, trk, time, about = (
+        ns + t for t in ("trkpt", "trkseg", "trk", "time", "metadata")
+    )
+    points = Points()
+    tracks = 0
+    title = kind = about_name = None
+    # Leaves come up before their point: a point's time and heart rate wait for its end tag.
+    stamp: str | None = None
+    beat: str | None = None
+    wanted = (time, *HEART_RATE_TAGS, trkpt, trkseg, trk, about)
+    for _, element in safe_events(data, name, wanted, sweep=trkpt):
+        tag = element.tag
+        if tag == time:
+            stamp = element.text
+        elif tag == trkpt:
+            if len(points) >= limits.points:
+                raise ActivityError(name, f"more than {limits.points} track points")
+            points.add(
+                when(stamp, name),
+                _number(element.get("lat"), name, "lat"),
+                _number(element.get("lon"), name, "lon"),
+                _number(beat, name, "heart rate"),
+                NAN,
+            )
+            stamp = beat = None
+        elif tag == trkseg:
+            points.breaks.append(len(points))
+        elif tag == trk:
+            tracks += 1
+            if tracks == 1:
+                title, kind = text(element, ns + "name"), text(element, ns + "type")
+        elif tag == about:
+            about_name = text(element, ns + "name")
+            stamp = None
+        else:
+            beat = element.text
     if not tracks:
         raise ActivityError(name, "no track (<trk>) in the GPX file")
-    segments: list[list[Point]] = []
-    count = 0
-    for track in tracks:
-        for segment in children(track, "trkseg"):
-            points = []
-            for node in children(segment, "trkpt"):
-                count += 1
-                if count > limits.points:
-                    raise ActivityError(name, f"more than {limits.points} track points")
-                hr = next((n.text for n in descendants(node, "hr") if n.text), None)
-                points.append(
-                    Point(
-                        when(text_of(node, "time"), name),
-                        number(node.get("lat"), name, "lat"),
-                        number(node.get("lon"), name, "lon"),
-                        number(hr, name, "heart rate"),
-                    )
-                )
-            if points:
-                segments.append(points)
-    if not segments:
+    if not len(points):
         raise ActivityError(name, "the track has no points")
-    laps = [lap_of(points) for points in segments]
+    cols = columns(points)
+    laps = laps_of(cols, points.breaks)
     total = joined(laps)
-    times = [p.time for points in segments for p in points if p.time is not None]
-    first = tracks[0]
-    kind = text_of(first, "type")
+    timed = cols.time[cols.time == cols.time]
+    trace = trace_of(cols.time, cols.along, cols.hr)
     return Activity(
         sport=sport_named(kind),
-        start=min(times) if times else None,
+        start=moment(float(timed.min())) if len(timed) else None,
         seconds=total.seconds,
         distance_m=total.distance_m,
         avg_hr=total.avg_hr,
         max_hr=total.max_hr,
         laps=tuple(laps) if len(laps) > 1 else (),
-        elapsed_seconds=(max(times) - min(times)).total_seconds() if times else None,
-        name=text_of(first, "name") or text_of(child(root, "metadata"), "name"),
+        elapsed_seconds=float(timed.max() - timed.min()) if len(timed) else None,
+        name=title or about_name,
+        stream=None if trace is None else signals_of(trace),
     )

@@ -1,72 +1,156 @@
-"""From track points (time, position, heart rate) to the totals of a lap: moving time,
-distance along the ground, heart rate. Shared by the GPX and TCX readers."""
+"""From track points (time, position, heart rate, the device's distance) to what runlift
+keeps of a run: the totals of each lap and the run's stream on a regular clock (a
+domain Trace), worked out with numpy. Shared by the GPX, TCX and FIT readers."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
 
 from runlift.domain.activity import Lap
+from runlift.domain.runsignals import TRACE_STEP_S, Trace
 from runlift.io.activities.errors import ActivityError
 
+Floats = npt.NDArray[np.float64]
 EARTH_RADIUS_M = 6_371_000.0
 PAUSE_S = 60.0  # a gap longer than this between two points is a pause, not moving time
 MOVING_SPEED = 1.0  # m/s: over a longer gap, at least this speed still counts as moving
+HR_GAP_S = 10.0  # a sample further than this from a heart-rate reading has none
+LONGEST_S = 48 * 3600.0  # a stream longer than two days is not put on a clock
+NAN = float("nan")
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
-    time: datetime | None
-    lat: float | None = None
-    lon: float | None = None
-    hr: float | None = None
-    distance_m: float | None = None  # the device's own running distance, when it gives one
-
-
-def when(value: str | None, name: str, what: str = "time") -> datetime | None:
-    """An ISO 8601 time as written in GPX and TCX files; naive times are taken as UTC."""
+def when(value: str | None, name: str, what: str = "time") -> float:
+    """An ISO 8601 time as written in GPX and TCX files, in Unix seconds (naive times are
+    UTC); NaN when there is none."""
     if value is None or not value:
-        return None
-    from datetime import UTC
-
+        return NAN
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise ActivityError(name, f"{what} {value[:40]!r} is not an ISO 8601 time") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).timestamp()
 
 
-def _metres(a: Point, b: Point) -> float:
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+def moment(unix: float) -> datetime | None:
+    return None if unix != unix else datetime.fromtimestamp(unix, UTC)
 
 
-def lap_of(points: list[Point]) -> Lap:
-    """Moving time (gaps over a minute left out), distance (the device's own when it wrote
-    one, else along the positions) and heart rate of a run of points."""
+@dataclass
+class Points:
+    """Track points as columns, NaN where a point lacks a value; `breaks` are the indexes
+    where a new lap (or track segment) starts."""
+
+    time: list[float] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    hr: list[float] = field(default_factory=list)
+    distance: list[float] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.time)
+
+    def add(self, time: float, lat: float, lon: float, hr: float, distance: float) -> None:
+        self.time.append(time)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.hr.append(hr)
+        self.distance.append(distance)
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    time: Floats
+    along: Floats  # metres from the first point: the device's distance, else the positions'
+    hr: Floats
+    own_distance: bool  # the device wrote its distance (else `along` is from positions)
+
+
+def columns(points: Points, start: int = 0, stop: int | None = None) -> Columns:
+    """The points from `start` to `stop` (all by default) as arrays."""
+    cut = slice(start, stop)
+    time = np.array(points.time[cut], dtype=np.float64)
+    own = np.array(points.distance[cut], dtype=np.float64)
+    hr = np.array(points.hr[cut], dtype=np.float64)
+    if np.count_nonzero(~np.isnan(own)) >= 2:
+        return Columns(time, own, hr, True)
+    lat = np.radians(np.array(points.lat[cut], dtype=np.float64))
+    lon = np.radians(np.array(points.lon[cut], dtype=np.float64))
+    step = np.zeros(len(lat))
+    if len(lat) > 1:
+        dp, dl = np.diff(lat), np.diff(lon)
+        h = np.sin(dp / 2) ** 2 + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(dl / 2) ** 2
+        step[1:] = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    along = np.cumsum(np.nan_to_num(step, nan=0.0))
+    if np.all(np.isnan(lat)):
+        along = np.full(len(lat), NAN)
+    return Columns(time, along, hr, False)
+
+
+def lap_of(cols: Columns, start: int, stop: int) -> Lap:
+    """Moving time (gaps over a minute left out unless the runner covered ground), distance
+    and heart rate of the points from `start` to `stop`."""
+    time, along, hr = cols.time[start:stop], cols.along[start:stop], cols.hr[start:stop]
     seconds = 0.0
-    along = 0.0
-    last: Point | None = None
-    for point in points:
-        moved = 0.0
-        if last is not None and None not in (last.lat, last.lon, point.lat, point.lon):
-            moved = _metres(last, point)
-            along += moved
-        if last is not None and last.time and point.time:
-            step = (point.time - last.time).total_seconds()
-            # A long gap is a pause unless the runner covered ground meanwhile (sparse points).
-            if 0 < step <= PAUSE_S or (step > 0 and moved / step >= MOVING_SPEED):
-                seconds += step
-        last = point
-    own = [p.distance_m for p in points if p.distance_m is not None]
-    distance = (max(own) - min(own)) if len(own) >= 2 else (along or None)
-    rates = [p.hr for p in points if p.hr is not None and p.hr > 0]
-    avg = sum(rates) / len(rates) if rates else None
-    return Lap(seconds, distance, avg, max(rates) if rates else None)
+    if len(time) > 1:
+        steps = np.diff(time)
+        moved = np.nan_to_num(np.diff(along), nan=0.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            moving = (steps > 0) & ((steps <= PAUSE_S) | (moved / steps >= MOVING_SPEED))
+        seconds = float(np.sum(steps[moving]))
+    known = along[~np.isnan(along)]
+    distance = float(known.max() - known.min()) if len(known) >= 2 else None
+    if distance == 0.0 and not cols.own_distance:
+        distance = None
+    rates = hr[(hr > 0) & ~np.isnan(hr)]
+    return Lap(
+        seconds,
+        distance,
+        float(rates.mean()) if len(rates) else None,
+        float(rates.max()) if len(rates) else None,
+    )
+
+
+def laps_of(cols: Columns, breaks: list[int]) -> list[Lap]:
+    edges = sorted({0, *breaks, len(cols.time)})
+    return [lap_of(cols, a, b) for a, b in pairwise(edges) if b > a]
+
+
+def trace_of(time: Floats, distance: Floats, hr: Floats) -> Trace | None:
+    """The stream every TRACE_STEP_S seconds from the first timed point: distance run so far
+    (kept from going backwards) and heart rate (0 more than HR_GAP_S from any reading, as in
+    a pause). None without two timed points or past two days."""
+    timed = ~np.isnan(time)
+    if np.count_nonzero(timed) < 2:
+        return None
+    order = np.argsort(time[timed], kind="stable")
+    t, d, h = time[timed][order], distance[timed][order], hr[timed][order]
+    span = float(t[-1] - t[0])
+    if span < 2 * TRACE_STEP_S or span > LONGEST_S:
+        return None
+    grid = t[0] + np.arange(0.0, span + 1e-9, TRACE_STEP_S)
+    out_distance = None
+    have = ~np.isnan(d)
+    if np.count_nonzero(have) >= 2:
+        ran = np.fmax.accumulate(d[have])
+        out_distance = tuple((np.interp(grid, t[have], ran) - ran[0]).tolist())
+    out_hr = None
+    have = (h > 0) & ~np.isnan(h)
+    if np.count_nonzero(have) >= 2:
+        read_at = t[have]
+        beats = np.interp(grid, read_at, h[have])
+        after = np.clip(np.searchsorted(read_at, grid), 1, len(read_at) - 1)
+        nearest = np.minimum(np.abs(grid - read_at[after - 1]), np.abs(read_at[after] - grid))
+        beats[nearest > HR_GAP_S] = 0.0
+        out_hr = tuple(np.round(beats, 1).tolist())
+    if out_distance is None and out_hr is None:
+        return None
+    return Trace(TRACE_STEP_S, out_distance, out_hr)
 
 
 def joined(laps: list[Lap]) -> Lap:
