@@ -37,6 +37,41 @@ def test_xml_with_a_dtd_or_entities_is_refused(data, kind):
         read_activity(data, "bad.x", kind)
 
 
+UNDECLARED = b"""<?xml version="1.0"?>
+<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><name>&x;</name><trkseg>
+<trkpt lat="1" lon="2"><time>2026-01-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>"""
+
+
+def test_an_entity_reference_without_a_dtd_is_an_error_not_an_expansion():
+    with pytest.raises(ActivityError, match=r"bad\.gpx: not well-formed XML \(line 2"):
+        read_activity(UNDECLARED, "bad.gpx", "gpx")
+
+
+@pytest.mark.parametrize("kind", ["gpx", "tcx"])
+def test_a_dtd_after_a_long_prolog_is_still_found(kind):
+    # The prolog is read in chunks: a DTD past the first chunk must not slip through.
+    padded = (
+        b'<?xml version="1.0"?>\n<!--' + b" " * 20_000 + b"-->\n" + ENTITY_BOMB.split(b"\n", 1)[1]
+    )
+    with pytest.raises(ActivityError, match="XML with a DTD or entities is refused"):
+        read_activity(padded, "bad.x", kind)
+
+
+def test_a_long_track_is_read_in_flat_memory():
+    import tracemalloc
+
+    head, rest = GOOD_GPX.split(b"<trkpt", 1)
+    point = b"<trkpt" + rest.split(b"</trkpt>", 1)[0] + b"</trkpt>\n"
+    tail = b"</trkseg>" + rest.split(b"</trkseg>", 1)[1]
+    big = head + point * 100_000 + tail  # ~15 MB of XML in one segment
+    tracemalloc.start()
+    read_activity(big, "long.gpx", "gpx")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # The columns of 100,000 points, not a tree of 500,000 elements (that would be ~10x).
+    assert peak < 6 * len(big), f"peak {peak / 1e6:.1f} MB for {len(big) / 1e6:.1f} MB of XML"
+
+
 def _zip(entries: dict[str, bytes], links: tuple[str, ...] = ()) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

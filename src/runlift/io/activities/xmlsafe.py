@@ -3,8 +3,8 @@
 1. defusedxml reads the prolog, everything up to the root element's start tag, and refuses
    a DTD there. A DTD can stand nowhere else, and without one a document cannot declare an
    entity or refer to an external one, so nothing can be expanded or fetched later.
-2. The body is then streamed through lxml (libxml2) with entities unresolved, no DTD
-   loaded and no network: an entity reference is undeclared and so an error. Only the
+2. The body is then streamed through lxml (libxml2) with no DTD loaded and no network:
+   an entity reference is undeclared and so an error. Only the
    elements a reader asks for come up to Python, and each is dropped once read, so memory
    stays flat however long the track. defusedxml's own parser is pure Python and takes
    about ten times longer on a watch's track (see docs/activities.md).
@@ -85,7 +85,8 @@ def safe_events(
         io.BytesIO(data),
         events=("start", "end") if starts else ("end",),
         tag=tags,
-        resolve_entities=False,
+        # No DTD got past root_tag, so no entity is declared and a reference is an error;
+        # resolve_entities=False would only blur that error into "no element found".
         load_dtd=False,
         no_network=True,
         huge_tree=False,
@@ -100,8 +101,8 @@ def safe_events(
                 while parent is not None and element.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise ActivityError(name, f"not well-formed XML (line {line}, column {column})") from None
+        what = str(error.msg).split(", line ")[0][:120]
+        raise ActivityError(name, f"not well-formed XML (line {error.lineno}: {what})") from None
 
 
 def namespace(tag: str) -> str:
