@@ -63,12 +63,12 @@ def test_a_long_track_is_read_in_flat_memory():
     head, rest = GOOD_GPX.split(b"<trkpt", 1)
     point = b"<trkpt" + rest.split(b"</trkpt>", 1)[0] + b"</trkpt>\n"
     tail = b"</trkseg>" + rest.split(b"</trkseg>", 1)[1]
-    big = head + point * 100_000 + tail  # ~15 MB of XML in one segment
+    big = head + point * 30_000 + tail  # ~5 MB of XML in one segment
     tracemalloc.start()
     read_activity(big, "long.gpx", "gpx")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    # The columns of 100,000 points, not a tree of 500,000 elements (that would be ~10x).
+    # The columns of 30,000 points, not a tree of 150,000 elements (that would be ~10x).
     assert peak < 6 * len(big), f"peak {peak / 1e6:.1f} MB for {len(big) / 1e6:.1f} MB of XML"
 
 
