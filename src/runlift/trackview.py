@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -225,6 +225,11 @@ def progress_json(report: Progress) -> dict[str, Any]:
                 "run_load": round(w.run_load),
                 "efficiency": w.efficiency,
                 "vdot": w.vdot,
+                "drift_pct": w.drift,
+                "critical_speed_m_s": w.critical_speed,
+                "critical_pace_s_per_km": None
+                if w.critical_speed is None
+                else round(1000 / w.critical_speed),
                 "strength_load": round(w.strength_load),
                 "strength_sessions": w.strength_sessions,
             }
@@ -241,6 +246,12 @@ def progress_json(report: Progress) -> dict[str, Any]:
         },
         "retest": report.retest,
     }
+
+
+def _per_km(speed: float) -> str:
+    """A speed in m/s as a runner reads it: minutes and seconds a kilometre."""
+    whole = round(1000 / speed)
+    return f"{whole // 60}:{whole % 60:02d}/km"
 
 
 def print_progress(console: Console, report: Progress) -> None:
@@ -272,16 +283,18 @@ def print_progress(console: Console, report: Progress) -> None:
     )
     for column in ("Signal", "Trend", "Latest"):
         running.add_column(column)
-    rows: list[tuple[str, Sequence[float | None], str]] = [
-        ("run km", [w.run_km for w in weeks], "{:.0f}"),
-        ("pace per heartbeat (easy)", [w.efficiency for w in weeks], "{:.3f}"),
-        ("VDOT (races, trials)", [w.vdot for w in weeks], "{:.1f}"),
-        ("session-RPE load", [w.run_load for w in weeks], "{:.0f}"),
-        ("strength load", [w.strength_load for w in weeks], "{:.0f}"),
+    rows: list[tuple[str, Sequence[float | None], Callable[[float], str]]] = [
+        ("run km", [w.run_km for w in weeks], "{:.0f}".format),
+        ("pace per heartbeat (easy)", [w.efficiency for w in weeks], "{:.3f}".format),
+        ("VDOT (races, trials)", [w.vdot for w in weeks], "{:.1f}".format),
+        ("critical speed (best efforts)", [w.critical_speed for w in weeks], _per_km),
+        ("drift on steady runs", [w.drift for w in weeks], "{:+.1f} %".format),
+        ("session-RPE load", [w.run_load for w in weeks], "{:.0f}".format),
+        ("strength load", [w.strength_load for w in weeks], "{:.0f}".format),
     ]
-    for label, series, fmt in rows:
+    for label, series, shown in rows:
         present = [v for v in series if v is not None]
-        running.add_row(label, sparkline(series), fmt.format(present[-1]) if present else "-")
+        running.add_row(label, sparkline(series), shown(present[-1]) if present else "-")
     console.print(running)
     if report.warning is not None:
         w = report.warning

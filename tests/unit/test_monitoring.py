@@ -165,3 +165,59 @@ def test_strength_load_counts_work_sets_not_warm_ups():
     warm_and_work = (SetDone(5, 40), SetDone(3, 60), SetDone(6, 80), SetDone(6, 80), SetDone(6, 80))
     session = StrengthDone(START, StrengthKind.HEAVY, (ExerciseDone("back_squat", warm_and_work),))
     assert session.volume() == 3 * 6 * 80
+
+
+def _streams(seed: int, *, drift_rise: float = 0.0, cs_drop: float = 0.0, weeks: int = 12):
+    """A steady run a week with its drift, and a hard session's best efforts; the last three
+    weeks can drift more or run slower efforts."""
+    from runlift.domain.runsignals import RunStream
+
+    rng = random.Random(seed)
+    out = []
+    for week in range(weeks):
+        late = week >= weeks - 3
+        on = START + timedelta(weeks=week, days=6)
+        drift_pct = rng.gauss(3.0, 0.5) + (drift_rise if late else 0.0)
+        out.append(RunStream(on, RunType.LONG, round(drift_pct, 2)))
+        speed = 4.0 * (1 - (cs_drop if late else 0.0)) * rng.gauss(1, 0.004)
+        efforts = tuple((t, 150 + speed * t) for t in (180, 300, 600, 1200))
+        out.append(RunStream(on - timedelta(days=3), RunType.THRESHOLD, None, efforts))
+    return out
+
+
+def test_drift_climbing_while_strength_rises_gives_the_warning_as_a_rise():
+    runs, lifts = generate(3, strength_rise=1.4)
+    weeks = weekly_signals(runs, lifts, streams=_streams(3, drift_rise=5.0))
+    assert all(w.drift is not None for w in weeks)
+    warning = reassess(weeks, heavy_sessions=2)
+    assert warning is not None
+    line = next(line for line in warning.evidence if line.startswith("drift"))
+    assert "a rise beyond" in line
+
+
+def test_critical_speed_is_the_best_of_six_weeks_so_a_slower_fortnight_does_not_move_it():
+    runs, lifts = generate(4, strength_rise=1.4)
+    weeks = weekly_signals(runs, lifts, streams=_streams(4, cs_drop=0.06))
+    assert weeks[0].critical_speed == pytest.approx(4.0, abs=0.05)
+    # The last three weeks ran 6 % slower, but the better efforts are still in the window.
+    assert weeks[-1].critical_speed == pytest.approx(4.0, abs=0.05)
+    assert reassess(weeks, heavy_sessions=2) is None
+
+
+def test_critical_speed_falls_once_the_better_efforts_leave_the_window():
+    runs, lifts = generate(5, weeks=14)
+    streams = _streams(5, weeks=14)
+    slower = [s for s in streams if s.date >= START + timedelta(weeks=7)]
+    kept = [s for s in streams if s.date < START + timedelta(weeks=7)]
+    from dataclasses import replace
+
+    slower = [replace(s, efforts=tuple((t, m * 0.9) for t, m in s.efforts)) for s in slower]
+    weeks = weekly_signals(runs, lifts, streams=kept + slower)
+    assert weeks[6].critical_speed == pytest.approx(4.0, abs=0.05)
+    assert weeks[-1].critical_speed == pytest.approx(3.6, abs=0.05)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_stream_noise_alone_never_raises_the_alarm(seed):
+    runs, lifts = generate(seed, strength_rise=1.4)
+    assert reassess(weekly_signals(runs, lifts, streams=_streams(seed)), 2) is None

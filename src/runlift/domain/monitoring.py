@@ -1,10 +1,11 @@
 """Watching the running while strength load changes (guidelines §5).
 
-Signals, robust first: VDOT from races and time trials; pace per heartbeat on easy runs
-(efficiency factor); session-RPE load; weekly volume. `reassess-when-running-declines` fires
-when running drifts down beyond the noise of the runner's own weeks for 2-3 weeks while
-strength load rose, and offers a lighter strength plan. A mileage ramp alone never drops
-strength from the plan.
+Signals, robust first: VDOT from races and time trials; critical speed from the best
+efforts in the runs' record streams; pace per heartbeat on easy runs (efficiency factor) and
+its drift within steady runs; session-RPE load; weekly volume.
+`reassess-when-running-declines` fires when running drifts down beyond the noise of the
+runner's own weeks for 2-3 weeks while strength load rose, and offers a lighter strength
+plan. A mileage ramp alone never drops strength from the plan.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import date, timedelta
 
 from runlift.domain.log import RaceResult, RunDone, StrengthDone
 from runlift.domain.model import RunType
+from runlift.domain.runsignals import CS_WEEKS, RunStream, critical_speed
 
 EASY_TYPES = frozenset({RunType.EASY, RunType.RECOVERY})
 BASELINE_WEEKS = 6
@@ -59,14 +61,32 @@ class WeekSignals:
     vdot: float | None = None  # best race or time trial
     strength_load: float = 0.0  # sets x reps x load
     strength_sessions: int = 0
+    drift: float | None = None  # mean drift of pace per heartbeat on the week's steady runs, %
+    critical_speed: float | None = None  # m/s, from the best efforts of the last CS_WEEKS weeks
+
+
+def _critical_speeds(streams: Sequence[RunStream], weeks: list[date]) -> dict[date, float]:
+    """Critical speed each week from the best efforts of the CS_WEEKS weeks ending with it."""
+    by_week: dict[date, list[tuple[int, float]]] = defaultdict(list)
+    for run in streams:
+        by_week[monday(run.date)].extend(run.efforts)
+    out = {}
+    for week in weeks:
+        window = [week - timedelta(weeks=k) for k in range(CS_WEEKS)]
+        fit = critical_speed(e for w in window for e in by_week.get(w, ()))
+        if fit is not None:
+            out[week] = fit.speed
+    return out
 
 
 def weekly_signals(
     runs: Sequence[RunDone],
     lifts: Sequence[StrengthDone],
     races: Sequence[RaceResult] = (),
+    streams: Sequence[RunStream] = (),
 ) -> list[WeekSignals]:
-    """One row per week from the first logged week to the last, empty weeks included."""
+    """One row per week from the first logged week to the last, empty weeks included.
+    `streams` are the signals of runs imported from files (drift, best efforts)."""
     by_week: dict[date, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for run in runs:
         row = by_week[monday(run.date)]
@@ -85,12 +105,16 @@ def weekly_signals(
         row["sessions"].append(1)
     for race in races:
         by_week[monday(race.date)]["vdot"].append(vdot(race.distance_km, race.seconds))
+    for stream in streams:
+        if stream.steady and stream.drift_pct is not None:
+            by_week[monday(stream.date)]["drift"].append(stream.drift_pct)
     if not by_week:
         return []
     first, last = min(by_week), max(by_week)
+    mondays = [first + timedelta(weeks=k) for k in range((last - first).days // 7 + 1)]
+    speeds = _critical_speeds(streams, mondays)
     weeks = []
-    current = first
-    while current <= last:
+    for current in mondays:
         row = by_week.get(current, {})
         weeks.append(
             WeekSignals(
@@ -102,10 +126,33 @@ def weekly_signals(
                 vdot=max(row["vdot"]) if row.get("vdot") else None,
                 strength_load=sum(row.get("strength", [])),
                 strength_sessions=len(row.get("sessions", [])),
+                drift=round(statistics.fmean(row["drift"]), 2) if row.get("drift") else None,
+                critical_speed=speeds.get(current),
             )
         )
-        current += timedelta(weeks=1)
     return weeks
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A weekly running signal the reassess rule watches; `floor` is the least change ever
+    called a decline (None: NOISE_FLOOR of the baseline)."""
+
+    label: str
+    pick: Callable[[WeekSignals], float | None]
+    fmt: str
+    higher_is_better: bool = True
+    floor: float | None = None
+
+
+# Critical speed is shown, not judged: it is the best of six weeks, so it lags a decline.
+SIGNALS = (
+    Signal("pace per heartbeat on easy runs", lambda w: w.efficiency, "{:.3f}"),
+    Signal("VDOT from races and time trials", lambda w: w.vdot, "{:.1f}"),
+    # Drift is noisy run to run (heat, hills): only a rise of over 2 points is worth a word.
+    Signal("drift of pace per heartbeat on steady runs (%)", lambda w: w.drift, "{:.1f}",
+           higher_is_better=False, floor=2.0),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +173,14 @@ class Reassess:
     dates: tuple[date, ...] = field(default=())
 
 
-def _declined(baseline: list[float], recent: list[float]) -> tuple[bool, float, float]:
-    """Recent weeks below the baseline by more than its own noise (and at least 2 %)."""
+def _declined(
+    baseline: list[float], recent: list[float], floor: float
+) -> tuple[bool, float, float]:
+    """Recent weeks below the baseline by more than its own noise (and at least `floor`)."""
     mean = statistics.fmean(baseline)
     noise = statistics.stdev(baseline) if len(baseline) > 1 else 0.0
-    margin = max(2 * noise, NOISE_FLOOR * abs(mean))
-    below = [value < mean - max(noise, NOISE_FLOOR * abs(mean) / 2) for value in recent]
+    margin = max(2 * noise, floor)
+    below = [value < mean - max(noise, floor / 2) for value in recent]
     drop = mean - statistics.fmean(recent)
     # A drift, not one bad week: at least two weeks below, the latest among them.
     drifting = sum(below) >= max(2, len(recent) - 1) and below[-1]
@@ -154,22 +203,30 @@ def reassess(weeks: Sequence[WeekSignals], heavy_sessions: int) -> Reassess | No
         return None
     evidence: list[str] = []
     declined = False
-    signals: tuple[tuple[str, Callable[[WeekSignals], float | None], str], ...] = (
-        ("pace per heartbeat on easy runs", lambda w: w.efficiency, "{:.3f}"),
-        ("VDOT from races and time trials", lambda w: w.vdot, "{:.1f}"),
-    )
-    for label, pick, fmt in signals:
-        base_values = [v for w in base if (v := pick(w)) is not None]
-        recent_pairs = [(w.week, v) for w in recent if (v := pick(w)) is not None]
+    for signal in SIGNALS:
+        label, fmt = signal.label, signal.fmt
+        base_values = [v for w in base if (v := signal.pick(w)) is not None]
+        recent_pairs = [(w.week, v) for w in recent if (v := signal.pick(w)) is not None]
         if len(base_values) < 3 or len(recent_pairs) < 2:
             continue
-        down, mean, margin = _declined(base_values, [v for _, v in recent_pairs])
+        # A signal where lower is better (drift) is turned over, so "down" is always worse.
+        turn = 1.0 if signal.higher_is_better else -1.0
+        floor = (
+            signal.floor
+            if signal.floor is not None
+            else NOISE_FLOOR * abs(statistics.fmean(base_values))
+        )
+        down, mean, margin = _declined(
+            [turn * v for v in base_values], [turn * v for _, v in recent_pairs], floor
+        )
+        mean *= turn
         if down:
             declined = True
             weeks_text = ", ".join(f"week of {d:%d %b} {fmt.format(v)}" for d, v in recent_pairs)
             evidence.append(
                 f"{label}: {fmt.format(mean)} on average over the {len(base_values)} weeks "
-                f"before, now {weeks_text} (a drop beyond the {fmt.format(margin)} "
+                f"before, now {weeks_text} (a {'drop' if turn > 0 else 'rise'} beyond the "
+                f"{fmt.format(margin)} "
                 "your own weeks vary by)"
             )
     if not declined:

@@ -8,9 +8,11 @@ from typing import Any
 from sqlalchemy import Connection, insert, or_, select
 
 from runlift.domain.log import RunDone
+from runlift.domain.model import RunType
+from runlift.domain.runsignals import RunStream
 from runlift.store.logrepo import add_run
 from runlift.store.revisions import touch
-from runlift.store.tables import activities
+from runlift.store.tables import activities, run_logs
 
 
 def begin_writing(conn: Connection, athlete_id: int) -> None:
@@ -63,3 +65,27 @@ def add_imported_run(
 def imported_summaries(conn: Connection, athlete_id: int) -> list[dict[str, Any]]:
     rows = conn.execute(select(activities.c.summary).where(activities.c.athlete_id == athlete_id))
     return [dict(r.summary) for r in rows]
+
+
+def run_streams(conn: Connection, athlete_id: int) -> list[RunStream]:
+    """The stream signals of the athlete's imported runs, dated and typed as the log has them
+    now (a run retyped or moved by hand keeps its signals under its new type and date)."""
+    rows = conn.execute(
+        select(run_logs.c.date, run_logs.c.type, activities.c.summary)
+        .join(run_logs, run_logs.c.id == activities.c.run_log_id)
+        .where(activities.c.athlete_id == athlete_id)
+        .order_by(run_logs.c.date)
+    )
+    out = []
+    for row in rows:
+        summary = row.summary or {}
+        efforts = summary.get("best_efforts") or {}
+        out.append(
+            RunStream(
+                row.date,
+                RunType(row.type),
+                summary.get("drift_pct"),
+                tuple(sorted((int(k), float(v)) for k, v in efforts.items())),
+            )
+        )
+    return out

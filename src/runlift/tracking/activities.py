@@ -31,6 +31,7 @@ from runlift.domain.activity import (
 )
 from runlift.domain.log import RunDone
 from runlift.domain.model import WEEKDAYS
+from runlift.domain.runsignals import zone_minutes
 from runlift.io.activities import ActivityError, Entry, Limits, Listing, read_activity
 from runlift.io.planfile import InputError
 from runlift.store import activityrepo
@@ -136,7 +137,23 @@ def thresholds_for(
     return Thresholds(max_hr, threshold_pace, "; ".join(sources) or "none known")
 
 
-def summary_of(activity: Activity, reading: Reading | None, day: date | None) -> dict[str, Any]:
+def stream_summary(activity: Activity, max_hr: float | None) -> dict[str, Any]:
+    """What the record stream gave, for the stored summary: drift, best efforts (metres by
+    seconds) and, when the maximum heart rate is known, minutes in each zone."""
+    stream = activity.stream
+    if stream is None:
+        return {"drift_pct": None, "best_efforts": {}, "zone_minutes": None}
+    zones = zone_minutes(stream.hr_seconds, max_hr) if max_hr and stream.hr_seconds else None
+    return {
+        "drift_pct": stream.drift_pct,
+        "best_efforts": {str(seconds): metres for seconds, metres in stream.efforts},
+        "zone_minutes": None if zones is None else list(zones),
+    }
+
+
+def summary_of(
+    activity: Activity, reading: Reading | None, day: date | None, max_hr: float | None = None
+) -> dict[str, Any]:
     pace = activity.pace
     return {
         "start": None if activity.start is None else activity.start.isoformat(),
@@ -162,6 +179,7 @@ def summary_of(activity: Activity, reading: Reading | None, day: date | None) ->
         "hard": None if reading is None else reading.hard,
         "why": None if reading is None else reading.reason,
         "repeats": None if reading is None else reading.repeats,
+        **stream_summary(activity, max_hr),
     }
 
 
@@ -196,7 +214,7 @@ def store_all(
             continue
         day = activity.start.astimezone(zone).date()
         reading = classify(activity, thresholds)
-        summary = summary_of(activity, reading, day)
+        summary = summary_of(activity, reading, day, thresholds.max_hr)
         started = _started(activity)
         before = activityrepo.imported_already(conn, athlete_id, read.digest, started)
         if before is not None:

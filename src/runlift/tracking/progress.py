@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Connection
+
 from runlift.catalog import load_library
 from runlift.domain.library import LOAD_IMPLEMENTS
 from runlift.domain.log import ExerciseDone, StrengthDone
 from runlift.domain.monitoring import Reassess, WeekSignals, reassess, weekly_signals
 from runlift.domain.progression import Step, Target, estimated_max, next_step, retest_due
+from runlift.store import activityrepo
 from runlift.store import repository as repo
 from runlift.tracking import Profile, Store, profile
 
@@ -117,17 +120,24 @@ def lift_trends(prof: Profile, sessions: list[StrengthDone]) -> list[LiftTrend]:
     return trends
 
 
-def progress(store: Store, name: str | None, today: date) -> Progress:
-    with store.transaction() as conn:
-        prof = profile(conn, name)
-        sessions = repo.list_strength(conn, prof.id)
-        runs = repo.list_runs(conn, prof.id)
-        results = repo.list_results(conn, prof.id)
-    weeks = weekly_signals(runs, sessions, results)
+def progress_of(conn: Connection, prof: Profile, today: date) -> Progress:
+    """The progress report from the log: one core for the CLI, the API and the web page."""
+    sessions = repo.list_strength(conn, prof.id)
+    weeks = weekly_signals(
+        repo.list_runs(conn, prof.id),
+        sessions,
+        repo.list_results(conn, prof.id),
+        activityrepo.run_streams(conn, prof.id),
+    )
     warning = reassess(weeks, prof.athlete.heavy_sessions or 2) if not prof.row.lighter else None
     return Progress(
         prof, lift_trends(prof, sessions), weeks, warning, retest_due(prof.last_test(), today)
     )
+
+
+def progress(store: Store, name: str | None, today: date) -> Progress:
+    with store.transaction() as conn:
+        return progress_of(conn, profile(conn, name), today)
 
 
 def accept_lighter(store: Store, name: str | None, accept: bool = True) -> Profile:

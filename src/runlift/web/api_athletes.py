@@ -14,14 +14,12 @@ from sqlalchemy import Connection, insert, select, update
 from starlette.concurrency import run_in_threadpool
 
 from runlift.catalog import load_library
-from runlift.domain.monitoring import reassess, weekly_signals
 from runlift.io.ics import feed
 from runlift.render import day_json, finding_json
 from runlift.services import local_today
 from runlift.store import repository as repo
 from runlift.store.tables import calendar_feeds, coach_invites
 from runlift.tracking import Store, logbook, monday_of, profile_of
-from runlift.tracking.progress import lift_trends
 from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for, owned
 from runlift.web.api_log import RunTypeName, StrengthKindName
@@ -185,20 +183,13 @@ def progress(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> dict[str, 
     """What `runlift progress --format json` shows: e1RM per lift with the next step, the
     weekly running and strength signals, any reassess warning (none while the lighter plan
     is taken) and the retest reminder."""
-    from runlift.domain.progression import retest_due
-    from runlift.tracking.progress import Progress
+    from runlift.tracking.progress import progress_of
     from runlift.trackview import progress_json
 
     prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
-    sessions = repo.list_strength(conn, prof.id)
-    weeks = weekly_signals(
-        repo.list_runs(conn, prof.id), sessions, repo.list_results(conn, prof.id)
-    )
-    warning = None if prof.row.lighter else reassess(weeks, prof.athlete.heavy_sessions or 2)
-    trends = lift_trends(prof, sessions)
-    retest = retest_due(prof.last_test(), local_today())
-    out = progress_json(Progress(prof, trends, weeks, warning, retest))
-    for lift, trend in zip(out["lifts"], trends, strict=True):
+    report = progress_of(conn, prof, local_today())
+    out = progress_json(report)
+    for lift, trend in zip(out["lifts"], report.lifts, strict=True):
         lift["name"] = trend.name
     if out["warning"] is not None:
         out["warning"]["accept"] = f"POST /api/v1/athletes/{prof.id}/progress/lighter"

@@ -13,13 +13,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Connection
 
 from runlift.catalog import load_library
-from runlift.domain.monitoring import BASELINE_WEEKS, RECENT_WEEKS, reassess, weekly_signals
-from runlift.domain.progression import retest_due
+from runlift.domain.monitoring import BASELINE_WEEKS, RECENT_WEEKS
 from runlift.io.planfile import InputError
 from runlift.services import local_today
-from runlift.store import repository as repo
 from runlift.tracking import Profile, profile_of
-from runlift.tracking.progress import Progress, lift_trends
+from runlift.tracking.progress import progress_of
 from runlift.tracking.season_edit import WeekChange, change_week_on, start_season_on
 from runlift.tracking.seasons import season_of
 from runlift.trackview import progress_json
@@ -168,13 +166,8 @@ def progress_data(conn: Connection, prof: Profile, today: date) -> dict[str, Any
     """What the progress page draws: the same JSON as `runlift progress --format json` (and
     the lifts and weeks of GET /api/v1/athletes/{id}/progress), with the lifts' names, the
     weeks a reassess warning rests on, and whether the lighter plan is in place."""
-    sessions = repo.list_strength(conn, prof.id)
-    weeks = weekly_signals(
-        repo.list_runs(conn, prof.id), sessions, repo.list_results(conn, prof.id)
-    )
-    warning = None if prof.row.lighter else reassess(weeks, prof.athlete.heavy_sessions or 2)
-    trends = lift_trends(prof, sessions)
-    report = Progress(prof, trends, weeks, warning, retest_due(prof.last_test(), today))
+    report = progress_of(conn, prof, today)
+    warning, trends = report.warning, report.lifts
     data = progress_json(report)
     for row, trend in zip(data["lifts"], trends, strict=True):
         row["name"] = trend.name
@@ -182,9 +175,11 @@ def progress_data(conn: Connection, prof: Profile, today: date) -> dict[str, Any
             point["value"] = round(point["value"], 1)
     data["lifts"] = [row for row in data["lifts"] if row["e1rm"]]  # jumps and core: no e1RM
     for row in data["weeks"]:
-        for key, places in (("efficiency", 3), ("vdot", 1)):
+        for key, places in (("efficiency", 3), ("vdot", 1), ("drift_pct", 1)):
             if row[key] is not None:
                 row[key] = round(row[key], places)
+        whole = row["critical_pace_s_per_km"]
+        row["critical_pace"] = None if whole is None else f"{whole // 60}:{whole % 60:02d}"
     if warning is not None:
         data["warning"]["weeks"] = [d.isoformat() for d in warning.dates]
     data |= {
@@ -215,6 +210,13 @@ def _summaries(data: dict[str, Any]) -> dict[str, str]:
         running.append(f"pace per heartbeat {form[0][1]:.3f} ({form[0][0]}) to {form[-1][1]:.3f}")
     if vdot:
         running.append(f"VDOT {vdot[0][1]:.1f} ({vdot[0][0]}) to {vdot[-1][1]:.1f}")
+    paces = [(w["week_start"], w["critical_pace"]) for w in weeks if w["critical_pace"]]
+    drifts = [(w["week_start"], w["drift_pct"]) for w in weeks if w["drift_pct"] is not None]
+    stream = []
+    if paces:
+        stream.append(f"critical speed {paces[0][1]}/km ({paces[0][0]}) to {paces[-1][1]}/km")
+    if drifts:
+        stream.append(f"drift {drifts[0][1]:.1f} % ({drifts[0][0]}) to {drifts[-1][1]:.1f} %")
     return {
         "e1rm": "Estimated one-rep max: " + "; ".join(lifts) + "." if lifts else "",
         "volume": (
@@ -224,6 +226,7 @@ def _summaries(data: dict[str, Any]) -> dict[str, str]:
             else ""
         ),
         "running": "Running form: " + "; ".join(running) + "." if running else "",
+        "stream": "From your watch files: " + "; ".join(stream) + "." if stream else "",
     }
 
 
@@ -246,10 +249,12 @@ def progress_page(athlete_id: int, request: Request, session: MaybeSession) -> R
     with get_store(request).transaction() as conn:
         prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
         data = progress_data(conn, prof, today)
-    has_running = any(w["efficiency"] is not None or w["vdot"] is not None for w in data["weeks"])
+    weeks = data["weeks"]
+    has_running = any(w["efficiency"] is not None or w["vdot"] is not None for w in weeks)
+    has_stream = any(w["critical_pace"] or w["drift_pct"] is not None for w in weeks)
     return _page(
         request, "progress.html", session, athlete=prof.name, athlete_id=athlete_id, data=data,
-        summary=_summaries(data), has_running=has_running,
+        summary=_summaries(data), has_running=has_running, has_stream=has_stream,
         lighter_action=_lighter_action(request, athlete_id),
         week_url=f"/athletes/{athlete_id}/week",
     )  # fmt: skip

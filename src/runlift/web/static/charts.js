@@ -246,7 +246,55 @@
 
   e1rmChart();
   volumeChart();
+  // (d) what the watch files say: critical speed (as a pace, faster up) and drift.
+  function pace(v) {
+    if (v == null) {
+      return "-";
+    }
+    var whole = Math.round(1000 / v);
+    return Math.floor(whole / 60) + ":" + String(whole % 60).padStart(2, "0") + "/km";
+  }
+
+  function streamChart() {
+    var any = data.weeks.some(function (w) { return w.critical_speed_m_s != null || w.drift_pct != null; });
+    if (!any || !document.getElementById("chart-stream")) {
+      return;
+    }
+    var xs = data.weeks.map(function (w) { return day(w.week_start) + 3 * DAY; });
+    draw("chart-stream", {
+      series: [
+        { label: "week" },
+        {
+          label: "critical speed",
+          scale: "cs",
+          stroke: "#0b6e4f",
+          width: 2,
+          spanGaps: true,
+          points: { show: true, size: 6, fill: "#0b6e4f" },
+          value: function (u, v) { return pace(v); },
+        },
+        {
+          label: "drift (steady runs)",
+          scale: "drift",
+          stroke: "#b54708",
+          paths: function () { return null; },
+          points: { show: true, size: 9, fill: "#fff", width: 3 },
+          value: function (u, v) { return v == null ? "-" : v.toFixed(1) + " %"; },
+        },
+      ],
+      scales: { x: timeScale, drift: { range: function (u, min, max) { return [Math.min(0, min), Math.max(10, max * 1.2)]; } } },
+      axes: [
+        axis(timeAxis),
+        axis({ scale: "cs", label: "critical pace", size: 60,
+               values: function (u, vs) { return vs.map(pace); } }),
+        axis({ scale: "drift", label: "drift %", side: 1, size: 44, grid: { show: false } }),
+      ],
+    }, [xs, data.weeks.map(function (w) { return w.critical_speed_m_s; }),
+        data.weeks.map(function (w) { return w.drift_pct; })]);
+  }
+
   runningChart();
+  streamChart();
 
   var pending = null;
   window.addEventListener("resize", function () {
