@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import median
 
+from runlift.domain.log import RaceResult
 from runlift.domain.model import RunType
+from runlift.domain.runclass import RunWords, normalise, read_event
 from runlift.domain.runsignals import StreamSignals, zone_minutes
 
 # The words devices and exports use for a sport, folded to runlift's few.
@@ -286,3 +288,45 @@ def typical_week(
         minutes = median(sum(m for _, m in done) for done in days.values())
         out.append(UsualDay(weekday, top, len(days), weeks, round(minutes)))
     return tuple(out)
+
+
+RACE_CONFIDENCE = 0.6  # how sure the name must be: "Morning 10k" is a run, "Parkrun #412" a race
+STANDARD_WITHIN = 0.05  # a measured distance this close to the named one is that distance
+
+
+@dataclass(frozen=True, slots=True)
+class RaceCall:
+    """A run its name calls a race or a time trial: the result to log, and why."""
+
+    result: RaceResult
+    reason: str
+
+
+def race_call(activity: Activity, day: date, words: RunWords) -> RaceCall | None:
+    """The race result of a run named as a race ("Parkrun #412", "Berlin Half Marathon",
+    "5k time trial"), or None. The distance is the one the name gives when the watch measured
+    within 5 % of it (GPS runs long), else the watch's; the time is the elapsed time (the
+    clock does not stop at a race's water station)."""
+    if not activity.name or not activity.distance_m:
+        return None
+    reading = read_event(activity.name, "", words)
+    if reading.kind != RunType.RACE.value or reading.confidence < RACE_CONFIDENCE:
+        return None
+    measured = activity.distance_m / 1000
+    named = reading.distance_km
+    close = named is not None and abs(measured - named) <= STANDARD_WITHIN * named
+    distance = named if close and named is not None else round(measured, 2)
+    seconds = activity.elapsed_seconds or activity.seconds
+    trial = "time trial" in normalise(activity.name) or " tt" in f" {normalise(activity.name)}"
+    what = "time trial" if trial else "race"
+    return RaceCall(
+        RaceResult(day, distance, round(seconds), trial, activity.name[:100]),
+        f"named a {what} ({reading.reason.split(';')[0]}): {distance:g} km in "
+        f"{_clock(seconds)} logged as a {what} result",
+    )
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"

@@ -20,20 +20,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from runlift.catalog import load_library
 from runlift.domain.activity import (
     Activity,
+    RaceCall,
     Reading,
     Thresholds,
     UsualDay,
     classify,
+    race_call,
     sport_call,
     sport_named,
     threshold_pace_from_race,
     typical_week,
 )
-from runlift.domain.log import RunDone
-from runlift.domain.model import WEEKDAYS
+from runlift.domain.log import RaceResult, RunDone
+from runlift.domain.model import WEEKDAYS, RunType
+from runlift.domain.runclass import RunWords
 from runlift.domain.runsignals import zone_minutes
 from runlift.io.activities import ActivityError, Entry, Limits, Listing, read_activity
 from runlift.io.planfile import InputError
+from runlift.io.planimport import load_run_words
 from runlift.store import activityrepo
 from runlift.store import repository as repo
 from runlift.tracking.profiles import replace_typical_week
@@ -110,9 +114,11 @@ def thresholds_for(
     today: date,
     max_hr: float | None = None,
     threshold_pace: float | None = None,
+    races: list[RaceResult] | None = None,
 ) -> Thresholds:
     """The runner's maximum heart rate and threshold pace: as given; else the pace from the
-    best recent race or time trial, and the highest heart rate seen in their runs."""
+    best recent race or time trial (logged, or found in this import: `races`), and the
+    highest heart rate seen in their runs."""
     sources = []
     if max_hr is not None:
         sources.append("max heart rate as given")
@@ -128,8 +134,9 @@ def thresholds_for(
     if threshold_pace is not None:
         sources.append("threshold pace as given")
     else:
-        recent = [r for r in repo.list_results(conn, athlete_id)
-                  if (today - r.date).days <= RACE_WINDOW_DAYS and r.seconds > 0]  # fmt: skip
+        known = repo.list_results(conn, athlete_id) + (races or [])
+        recent = [r for r in known
+                  if 0 <= (today - r.date).days <= RACE_WINDOW_DAYS and r.seconds > 0]  # fmt: skip
         if recent:
             paces = [(threshold_pace_from_race(r.distance_km, r.seconds), r) for r in recent]
             threshold_pace, best = min(paces, key=lambda p: p[0])
@@ -195,8 +202,11 @@ def store_all(
     reads: list[Read],
     thresholds: Thresholds,
     zone: tzinfo | None,
+    words: RunWords | None = None,
 ) -> list[Outcome]:
-    """Log each readable run in a savepoint of its own; list the rest with their reason."""
+    """Log each readable run in a savepoint of its own; list the rest with their reason. A
+    run named as a race also logs its race result (unless one is logged that day already)."""
+    words = words or load_run_words()
     activityrepo.begin_writing(conn, athlete_id)
     out = []
     for read in reads:
@@ -213,8 +223,17 @@ def store_all(
             out.append(Outcome(name, "skipped", "no start time or no moving time recorded"))
             continue
         day = activity.start.astimezone(zone).date()
+        race = race_call(activity, day, words)
         reading = classify(activity, thresholds)
+        if race is not None:
+            reading = Reading(RunType.RACE, True, race.reason)
         summary = summary_of(activity, reading, day, thresholds.max_hr)
+        if race is not None:
+            summary["race"] = {
+                "distance_km": race.result.distance_km,
+                "seconds": race.result.seconds,
+                "time_trial": race.result.time_trial,
+            }
         started = _started(activity)
         before = activityrepo.imported_already(conn, athlete_id, read.digest, started)
         if before is not None:
@@ -232,11 +251,38 @@ def store_all(
                 run_id = activityrepo.add_imported_run(
                     conn, athlete_id, run, read.digest, started, name, summary
                 )
+                if race is not None:
+                    _log_result(conn, athlete_id, race)
         except SQLAlchemyError as error:
             reason = str(getattr(error, "orig", None) or error).splitlines()[0][:160]
             out.append(Outcome(name, "error", f"could not be stored ({reason})", summary))
             continue
         out.append(Outcome(name, "imported", reading.reason, summary, run_id))
+    return out
+
+
+def _log_result(conn: Connection, athlete_id: int, race: RaceCall) -> None:
+    """The race's result, unless the runner logged one that day at about that distance."""
+    new = race.result
+    for old in repo.list_results(conn, athlete_id):
+        if (
+            old.date == new.date
+            and abs(old.distance_km - new.distance_km) <= 0.05 * new.distance_km
+        ):
+            return
+    repo.add_result(conn, athlete_id, new)
+
+
+def races_found(reads: list[Read], zone: tzinfo | None, words: RunWords) -> list[RaceResult]:
+    """The race results in what was read, for the threshold pace before anything is stored."""
+    out = []
+    for read in reads:
+        activity = read.activity
+        if activity is None or activity.start is None or not sport_call(activity).run:
+            continue
+        race = race_call(activity, activity.start.astimezone(zone).date(), words)
+        if race is not None:
+            out.append(race.result)
     return out
 
 
@@ -258,9 +304,11 @@ def import_activities(
     the caller's transaction keeps nothing of the import."""
     reads = read_all(found, limits, step)
     runs = [r.activity for r in reads if r.activity is not None and sport_call(r.activity).run]
-    thresholds = thresholds_for(conn, athlete_id, runs, today, max_hr, threshold_pace)
+    words = load_run_words()
+    races = races_found(reads, zone, words)
+    thresholds = thresholds_for(conn, athlete_id, runs, today, max_hr, threshold_pace, races)
     outcomes = [Outcome(p.name, "error", p.reason) for p in found.problems]
-    outcomes += store_all(conn, athlete_id, reads, thresholds, zone)
+    outcomes += store_all(conn, athlete_id, reads, thresholds, zone, words)
     logged = repo.list_runs(conn, athlete_id)
     usual: tuple[UsualDay, ...] = ()
     if logged:
