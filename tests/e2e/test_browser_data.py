@@ -34,9 +34,19 @@ def test_an_export_and_a_coachs_plan_become_a_planned_week_and_a_watch_file(serv
     page.click("text=Import recorded runs")
     page.wait_for_url("**/activities")
     page.set_input_files("input[name=file]", str(DATA / "activities" / "strava-export.zip"))
+    page.evaluate(  # what the progress bar said, as it said it
+        """() => { window.said = [];
+        const text = document.getElementById('import-progress-text');
+        new MutationObserver(() => window.said.push(text.textContent))
+          .observe(text, {childList: true, characterData: true, subtree: true}); }"""
+    )
     page.click("button:has-text('Import')")
     result = page.locator("#import-result")
     result.wait_for()
+    said = page.evaluate("window.said")
+    assert any(line.startswith("Uploading:") for line in said), said
+    assert "Reading your files: 0 of 4" in said, said
+    assert any(line.startswith("Read all 4 files.") for line in said), said
     counts = result.locator(".counts").inner_text()
     assert "3 imported" in counts and "1 skipped" in counts  # the ride is not a run
     assert "intervals" in result.locator("table.runs").inner_text()  # typed from its laps
@@ -64,6 +74,11 @@ def test_an_export_and_a_coachs_plan_become_a_planned_week_and_a_watch_file(serv
     page.goto(f"{server}/athletes/{athlete}/progress")
     data = json.loads(page.locator("#progress-data").inner_text())
     assert any(w["run_km"] > 0 for w in data["weeks"])
+    watch = page.locator("#stream")  # critical speed and drift from the imported files
+    assert "critical speed" in watch.inner_text()
+    assert any(w["critical_speed_m_s"] for w in data["weeks"]), data["weeks"]
+    assert page.locator("#chart-stream canvas").count() == 1
+    watch.screenshot(path=str(SHOTS / "data-watch-signals.png"))
 
     # A strength session in the watch's format.
     page.goto(page.url.replace("/progress", "/week") + "?on=2026-12-08")

@@ -48,8 +48,8 @@ def test_the_page_shows_the_form_with_its_token_and_the_week_links_to_it(owner):
     assert f'name="csrf" value="{csrf}"' in html
     assert 'type="file" name="file" accept=".fit,.gpx,.tcx,.gz,.zip"' in html
     assert 'name="max_hr"' in html and 'name="threshold_pace"' in html
-    assert 'hx-post="/athletes/' in html and 'hx-indicator="#importing"' in html
-    assert "Importing&hellip;" in html
+    assert "data-import" in html and '<progress max="1" value="0"' in html
+    assert "/static/imports.js" in html
     week = client.get(f"/athletes/{athlete}/week")
     assert f'href="/athletes/{athlete}/activities"' in week.text
 
@@ -164,3 +164,43 @@ def test_the_box_keeps_the_usual_week_or_says_why_it_cannot(owner):
     assert done.status_code == 200 and "It is now your typical week." in done.text
     week = client.get(f"/api/v1/athletes/{athlete}").json()["typical_week"]
     assert week["mon"] == [{"run": "easy", "minutes": 40}]
+
+
+def test_with_the_script_the_import_streams_its_progress_then_the_page(owner):
+    import json
+
+    client, csrf, athlete = owner
+    data = (DATA / "strava-export.zip").read_bytes()
+    answer = client.post(
+        f"/athletes/{athlete}/activities",
+        data={"csrf": csrf, "max_hr": "185"},
+        files={"file": ("export.zip", data, "application/zip")},
+        headers={"Accept": "application/x-ndjson"},
+    )
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/x-ndjson")
+    events = [json.loads(line) for line in answer.text.splitlines()]
+    assert events[0] == {"phase": "reading", "done": 0, "of": 4}
+    assert {"phase": "saving", "done": 4, "of": 4} in events
+    done = events[-1]
+    assert done["phase"] == "done" and done["status"] == 200
+    assert 'id="import-result"' in done["html"] and "<strong>3</strong> imported" in done["html"]
+    dones = [e["done"] for e in events if e["phase"] in ("reading", "saving")]
+    assert dones == sorted(dones)
+
+
+def test_a_streamed_import_that_is_refused_ends_with_the_page_that_says_why(owner):
+    import json
+
+    client, csrf, athlete = owner
+    answer = client.post(
+        f"/athletes/{athlete}/activities",
+        data={"csrf": csrf},
+        files={"file": ("notes.txt", b"hello", "text/plain")},
+        headers={"Accept": "application/x-ndjson"},
+    )
+    events = [json.loads(line) for line in answer.text.splitlines()]
+    done = events[-1]
+    assert done["phase"] == "done" and done["status"] == 400
+    assert 'role="alert"' in done["html"] or "error" in done["html"]
+    assert "notes.txt" in done["html"]

@@ -1,21 +1,23 @@
 """The activity upload page: one FIT, GPX or TCX file (gzipped or not) or an export zip, read by
 the same use case as POST /api/v1/athletes/{id}/activities, then what became of each file:
 the runs logged with their type and why, duplicates, skipped sports, per-file errors, and the
-usual week (kept as the typical week when the box is ticked). With htmx the form posts in the
-background and says "Importing..." meanwhile; without it, it is a plain form post answered
-with the same page."""
+usual week (kept as the typical week when the box is ticked). The page's script posts the
+form itself and shows a progress bar: the upload's bytes, then the files read as the server
+reads them (progress_stream); without the script it is a plain form post answered with the
+same page."""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import logging
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from runlift.io.activities import ActivityError, upload_listing
+from runlift.io.activities import ActivityError, Entry, upload_listing
 from runlift.io.activities.errors import MB
 from runlift.io.planfile import InputError
 from runlift.tracking import profile_of
@@ -23,10 +25,16 @@ from runlift.web import api_activities
 from runlift.web.access import NoAccess, athlete_for
 from runlift.web.deps import get_store
 from runlift.web.pages import MaybeSession, SignInFirst, _page
+from runlift.web.progress_stream import Throttled, stream_job, wants_progress
 from runlift.web.security import Session, csrf_matches
 
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
 ACCEPT = ".fit,.gpx,.tcx,.gz,.zip"
+FAILED = (
+    '<main id="main"><p class="error" role="alert">The import failed on our side and nothing '
+    "was saved. Try again; if it fails again, upload the files in smaller batches.</p></main>"
+)
 
 
 class TooLarge(Exception):
@@ -176,20 +184,52 @@ async def activities_form(athlete_id: int, request: Request, session: MaybeSessi
     store = get_store(request)
     limits = api_activities.LIMITS
 
-    def work() -> dict[str, Any]:
+    def work(report: Throttled | None = None) -> dict[str, Any]:
         with upload_listing(content, name, limits) as found, store.transaction() as conn:
             row = athlete_for(conn, session.user, athlete_id)
-            report = import_activities(
+            total = len(found.entries)
+            done = [0]
+
+            def step(_: Entry) -> None:
+                done[0] += 1
+                if report is not None:
+                    last = done[0] == total
+                    phase = "saving" if last else "reading"
+                    report({"phase": phase, "done": done[0], "of": total}, final=last)
+
+            if report is not None:
+                report({"phase": "reading", "done": 0, "of": total}, final=True)
+            answer = import_activities(
                 conn, row.id, found, limits, local_today(), None,
                 None if max_hr is None else float(max_hr), None if pace is None else float(pace),
-                None, "Keep the usual week as my typical week" if set_week else None,
+                step, "Keep the usual week as my typical week" if set_week else None,
             )  # fmt: skip
-            return report_json(report)
+            return report_json(answer)
 
+    def shown_page(outcome: dict[str, Any] | BaseException) -> Response:
+        if isinstance(outcome, ActivityError | InputError):  # no activity file; no usual week
+            return _activities_page(
+                request, session, athlete_id, form=shown, error=str(outcome), status=400
+            )
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return _activities_page(
+            request, session, athlete_id, result=result_view(outcome), form=shown
+        )
+
+    if wants_progress(request.headers.get("accept")):
+
+        async def finish(outcome: Any) -> tuple[int, str]:
+            try:
+                page = await run_in_threadpool(shown_page, outcome)
+            except Exception:
+                log.exception("activity import failed")
+                return 500, FAILED
+            return page.status_code, bytes(page.body).decode()
+
+        return stream_job(work, finish)
     try:
         answer = await run_in_threadpool(work)
-    except (ActivityError, InputError) as error:  # no activity file or archive; no usual week
-        return _activities_page(
-            request, session, athlete_id, form=shown, error=str(error), status=400
-        )
-    return _activities_page(request, session, athlete_id, result=result_view(answer), form=shown)
+    except (ActivityError, InputError) as error:
+        return shown_page(error)
+    return shown_page(answer)

@@ -248,11 +248,11 @@
   volumeChart();
   // (d) what the watch files say: critical speed (as a pace, faster up) and drift.
   function pace(v) {
-    if (v == null) {
-      return "-";
+    if (v == null || !(v > 0)) {
+      return "";
     }
     var whole = Math.round(1000 / v);
-    return Math.floor(whole / 60) + ":" + String(whole % 60).padStart(2, "0") + "/km";
+    return Math.floor(whole / 60) + ":" + String(whole % 60).padStart(2, "0");
   }
 
   function streamChart() {
@@ -271,7 +271,7 @@
           width: 2,
           spanGaps: true,
           points: { show: true, size: 6, fill: "#0b6e4f" },
-          value: function (u, v) { return pace(v); },
+          value: function (u, v) { return v == null ? "-" : pace(v) + "/km"; },
         },
         {
           label: "drift (steady runs)",
@@ -282,10 +282,17 @@
           value: function (u, v) { return v == null ? "-" : v.toFixed(1) + " %"; },
         },
       ],
-      scales: { x: timeScale, drift: { range: function (u, min, max) { return [Math.min(0, min), Math.max(10, max * 1.2)]; } } },
+      scales: {
+        x: timeScale,
+        // Around the runner's own speeds (a pace axis from zero would run to infinity).
+        cs: { range: function (u, min, max) {
+          return min == null ? [3, 4] : [min * 0.92, max * 1.06];
+        } },
+        drift: { range: function (u, min, max) { return [Math.min(0, min), Math.max(10, max * 1.2)]; } },
+      },
       axes: [
         axis(timeAxis),
-        axis({ scale: "cs", label: "critical pace", size: 60,
+        axis({ scale: "cs", label: "critical pace (min/km)", size: 56,
                values: function (u, vs) { return vs.map(pace); } }),
         axis({ scale: "drift", label: "drift %", side: 1, size: 44, grid: { show: false } }),
       ],
