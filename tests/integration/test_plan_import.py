@@ -222,3 +222,28 @@ def test_the_page_previews_confirms_and_saves(owner):
     )  # fmt: skip
     assert saved.status_code == 303 and "/week?on=2026-12-07" in saved.headers["location"]
     assert "2026-12-17:easy" in strength_on(client, athlete, "2026-12-17")
+
+
+def test_a_saved_import_whose_transaction_fails_afterwards_keeps_nothing(db_url):
+    # On SQLite a savepoint opened before any write would start its own transaction, and
+    # saving (RELEASE) would commit the weeks at once, outside the caller's transaction.
+    from runlift.io.planimport.service import plan_import
+    from runlift.store import repository as repo
+    from runlift.tracking import Store, profile
+    from runlift.tracking.profiles import create_from_file
+
+    store = Store(db_url)
+    try:
+        name = create_from_file(store, "examples/build-intermediate.yaml", date(2026, 11, 25)).name
+        data = (PLANS / "final-surge-like.csv").read_bytes()
+        with pytest.raises(RuntimeError), store.transaction() as conn:
+            prof = profile(conn, name)
+            done = plan_import(
+                conn, prof, data, "plan.csv", zone=LONDON, confirms={"e11": "skip"}, save=True
+            )
+            assert done.saved and repo.list_week_changes(conn, prof.id)
+            raise RuntimeError("the request failed after the import")
+        with store.transaction() as conn:
+            assert repo.list_week_changes(conn, profile(conn, name).id) == {}
+    finally:
+        store.engine.dispose()

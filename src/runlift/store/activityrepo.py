@@ -11,16 +11,11 @@ from runlift.domain.log import RunDone
 from runlift.domain.model import RunType
 from runlift.domain.runsignals import RunStream
 from runlift.store.logrepo import add_run
-from runlift.store.revisions import touch
+from runlift.store.revisions import begin_writing, touch
 from runlift.store.tables import activities, run_logs
 
-
-def begin_writing(conn: Connection, athlete_id: int) -> None:
-    """Write before the first savepoint: the sqlite3 driver opens its transaction only at the
-    first INSERT or UPDATE, so a SAVEPOINT before any would open one of its own, and its
-    RELEASE would commit the run at once, outside the caller's transaction (a failed command
-    would then keep what it had imported). Raising the athlete's revision is that write."""
-    touch(conn, athlete_id)
+__all__ = ["add_imported_run", "begin_writing", "imported_already", "imported_summaries",
+           "run_streams"]  # fmt: skip
 
 
 def imported_already(

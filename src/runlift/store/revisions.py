@@ -31,3 +31,12 @@ def revision_of(conn: Connection, athlete_id: int) -> tuple[int | None, str]:
     if row is None:
         raise NoSuchAthlete(f"no athlete {athlete_id}")
     return row.owner_id, f"{row.instance or 'v0'}.{row.revision}"
+
+
+def begin_writing(conn: Connection, athlete_id: int) -> None:
+    """Write before a first savepoint. The sqlite3 driver opens its transaction only at the
+    first INSERT or UPDATE, so a SAVEPOINT before any would open one of its own, and its
+    RELEASE would commit at once, outside the caller's transaction (a request failing later
+    would keep what the savepoint wrote). Raising the athlete's revision is that write; a
+    savepoint that writes for the athlete raises it anyway."""
+    touch(conn, athlete_id)

@@ -22,6 +22,7 @@ from runlift.io.planimport import Imported, Span, import_plan, imported_json, re
 from runlift.io.planimport import load_run_words as _words
 from runlift.render import week_json
 from runlift.store import repository as repo
+from runlift.store.revisions import begin_writing
 from runlift.tracking import Profile
 from runlift.tracking.seasons import planned_week
 
@@ -70,6 +71,8 @@ def plan_import(
         _refuse_unknown(imported, field)
     changes = repo.list_week_changes(conn, prof.id)
     plans = []
+    if save:
+        begin_writing(conn, prof.id)
     savepoint = conn.begin_nested()
     try:
         for monday in imported.mondays:
