@@ -256,6 +256,8 @@ def main() -> None:
     if any(r[6] for r in rows):
         print("* extrapolated from the sample's MB/s to all the FIT files")
 
+    xml_reading(fits[:XML_RUNS])
+
     print("\nGoals")
     print(f"  {verdict(ratio >= GOAL_RATIO)}  decoding {ratio:.0f}x fitdecode, CRCs checked "
           f"(goal >= {GOAL_RATIO:.0f}x)")  # fmt: skip
@@ -263,6 +265,36 @@ def main() -> None:
           f"(goal <= {GOAL_SECONDS:.0f} s; the slower of process and in process)")  # fmt: skip
     print(f"  {verdict(proc_rss <= GOAL_MB)}  peak memory {proc_rss:.0f} MB RSS of the import "
           f"process, {traced:.0f} MB traced (goal <= {GOAL_MB:.0f} MB)")  # fmt: skip
+
+
+XML_RUNS = 20
+
+
+def xml_reading(fits: list[bytes]) -> None:
+    """The same runs as GPX and TCX: runlift's readers (defusedxml on the prolog, lxml
+    streaming the body, the stream signals worked out) against defusedxml parsing alone."""
+    from defusedxml.ElementTree import fromstring
+
+    from runlift.io.activities import read_activity
+
+    print(f"\nGPX and TCX reading, {len(fits)} of the runs written as each (whole reader, "
+          "stream signals included)")  # fmt: skip
+    print(f"{'reader':<44}{'MB':>7}{'ms a run':>10}{'MB/s':>8}{'1,000 runs s':>14}")
+    for kind, convert in (("gpx", lambda d: as_gpx(d, "run")), ("tcx", as_tcx)):
+        blobs = [convert(d) for d in fits]
+        use_mb = mb_of(blobs)
+        for label, read in (
+            (f"runlift read_activity ({kind})", lambda b, k=kind: read_activity(b, "run", k)),
+            (f"defusedxml fromstring alone ({kind}, no data)", fromstring),
+        ):
+            read(blobs[0])
+            began = time.perf_counter()
+            for blob in blobs:
+                read(blob)
+            seconds = time.perf_counter() - began
+            each = seconds / len(blobs)
+            print(f"{label:<44}{use_mb:>7.1f}{each * 1000:>10.1f}{use_mb / seconds:>8.1f}"
+                  f"{each * 1000:>14.0f}")  # fmt: skip
 
 
 def mb_of(blobs: list[bytes]) -> float:
