@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from datetime import tzinfo
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from runlift.io.activities import ActivityError, Limits, upload_listing
@@ -23,6 +22,7 @@ from runlift.web.api_import import zone_of
 from runlift.web.deps import SignedIn, get_store
 from runlift.web.errors import ErrorBody, json_fields, refusals
 from runlift.web.fields import AthleteId
+from runlift.web.uploads import base_name, read_upload
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["activity import"])
 
@@ -54,38 +54,27 @@ BODY = {
 }
 
 
+def _base64_body(body: Any) -> tuple[bytes, str | None]:
+    try:
+        data = base64.b64decode(body["content_base64"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        raise InputError(
+            "content_base64", 'send {"content_base64": "...", "name": "run.fit"}'
+        ) from None
+    name = body.get("name")
+    return data, name if isinstance(name, str) else None
+
+
 async def upload_of(request: Request, name: str | None) -> tuple[bytes, str]:
     """The uploaded bytes and the file's name, however they were sent; 413 past the limit."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > UPLOAD_LIMIT * 4 // 3 + 64 * 1024:
-        raise HTTPException(413, TOO_LARGE)
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind == "multipart/form-data":
-        form = await request.form(max_part_size=UPLOAD_LIMIT + 1)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise InputError("file", "missing; upload the activity as the form field `file`")
-        data = await upload.read(UPLOAD_LIMIT + 1)
-        given = upload.filename
-    elif kind == "application/json":
-        try:
-            body = json.loads(await request.body())
-            text = body["content_base64"]
-            data = base64.b64decode(text, validate=True)
-        except (ValueError, UnicodeDecodeError, KeyError, TypeError, binascii.Error):
-            raise InputError(
-                "content_base64", 'send {"content_base64": "...", "name": "run.fit"}'
-            ) from None
-        given = body.get("name") if isinstance(body.get("name"), str) else None
-    else:
-        data = await request.body()
-        given = None
-    if len(data) > UPLOAD_LIMIT:
-        raise HTTPException(413, TOO_LARGE)
-    chosen = (name or given or "").replace("\\", "/").rsplit("/", 1)[-1][:120]
+    upload = await read_upload(
+        request, limit=UPLOAD_LIMIT, too_large=TOO_LARGE, field_hint="the activity",
+        from_json=_base64_body, encoded_growth=4 / 3,
+    )  # fmt: skip
+    chosen = base_name(name or upload.filename)
     if not chosen:
         raise InputError("name", "missing; say what the file is, e.g. name=run.fit or export.zip")
-    return data, chosen
+    return upload.data, chosen
 
 
 @router.post(

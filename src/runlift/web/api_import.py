@@ -4,10 +4,9 @@ planned, and kept when `save` is set. Owner or invited coach; the CSRF header is
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from runlift.io.planfile import InputError
@@ -18,6 +17,7 @@ from runlift.web.access import athlete_for
 from runlift.web.deps import SignedIn, get_store
 from runlift.web.errors import ErrorBody, json_fields, refusals
 from runlift.web.fields import AthleteId, IsoDate
+from runlift.web.uploads import read_upload
 
 router = APIRouter(prefix="/api/v1/athletes", tags=["plan import"])
 
@@ -62,36 +62,25 @@ def zone_of(value: str | None) -> Any:
         ) from None
 
 
+def _text_body(body: Any) -> tuple[bytes, str | None]:
+    if not isinstance(body, dict):
+        raise InputError("body", 'not valid JSON; send {"content": "..."}')
+    content = body.get("content")
+    if not isinstance(content, str):
+        raise InputError("content", "missing; give the file's text as a string")
+    given = body.get("name")
+    return content.encode("utf-8"), given if isinstance(given, str) and given.strip() else "plan"
+
+
 async def file_of(request: Request) -> tuple[bytes, str]:
     """The file's bytes and a name for messages, however the client sent it; 413 past 2 MB."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BYTES + 64 * 1024:
-        raise HTTPException(413, TOO_LARGE)
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind == "multipart/form-data":
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise InputError("file", "missing; upload the plan as the form field `file`")
-        data = await upload.read(MAX_BYTES + 1)
-        name = upload.filename or "upload"
-    elif kind == "application/json":
-        try:
-            body = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
-            raise InputError("body", 'not valid JSON; send {"content": "..."}') from None
-        content = body.get("content") if isinstance(body, dict) else None
-        if not isinstance(content, str):
-            raise InputError("content", "missing; give the file's text as a string")
-        data = content.encode("utf-8")
-        given = body.get("name")
-        name = given[:80] if isinstance(given, str) and given.strip() else "plan"
-    else:
-        data = await request.body()
-        name = "plan.ics" if kind == "text/calendar" else "plan"
-    if len(data) > MAX_BYTES:
-        raise HTTPException(413, TOO_LARGE)
-    return data, name
+    upload = await read_upload(
+        request, limit=MAX_BYTES, too_large=TOO_LARGE, field_hint="the plan",
+        from_json=_text_body,
+    )  # fmt: skip
+    if upload.filename:
+        return upload.data, upload.filename[:80]
+    return upload.data, "plan.ics" if upload.kind == "text/calendar" else "plan"
 
 
 @router.post(

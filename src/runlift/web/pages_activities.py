@@ -27,6 +27,7 @@ from runlift.web.deps import get_store
 from runlift.web.pages import MaybeSession, SignInFirst, _page
 from runlift.web.progress_stream import Throttled, stream_job, wants_progress
 from runlift.web.security import Session, csrf_matches
+from runlift.web.uploads import base_name
 
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ async def _upload(data: dict[str, Any]) -> tuple[bytes, str]:
         raise InputError("file", "choose a .fit, .gpx or .tcx file (.gz too) or an export .zip")
     if len(raw) > limit:
         raise TooLarge()
-    name = name.replace("\\", "/").rsplit("/", 1)[-1][:120]
+    name = base_name(name)
     if not name:
         raise InputError("file", "the file has no name; say what it is (run.fit, export.zip)")
     return raw, name
