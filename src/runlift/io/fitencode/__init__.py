@@ -2,8 +2,9 @@
 public FIT protocol (no SDK): records.py is the container, workout.py the workout messages,
 names.py the exercises' FIT names (catalog/fit_exercises.toml)."""
 
+from runlift.io.fit.crc import crc16
 from runlift.io.fitencode.names import FitName, fit_names
-from runlift.io.fitencode.records import FitEncodeError, crc16
+from runlift.io.fitencode.records import FitEncodeError
 from runlift.io.fitencode.workout import (
     Duration,
     Intensity,

@@ -11,6 +11,8 @@ import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from runlift.io.fit.crc import crc16  # the decoder's checksum: one CRC for reading and writing
+
 HEADER_SIZE = 14
 PROTOCOL_VERSION = 0x10  # 1.0: nothing here needs the 2.0 extensions (developer fields)
 PROFILE_VERSION = 2100  # 21.00: the profile the message and field numbers come from
@@ -60,15 +62,6 @@ class Message:
 
 
 Value = int | str | None
-
-
-def crc16(data: bytes, crc: int = 0) -> int:
-    """The FIT CRC: CRC-16 with the reflected polynomial 0xA001, starting from 0."""
-    for byte in data:
-        crc ^= byte
-        for _ in range(8):
-            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
-    return crc
 
 
 def _string(value: str, size: int) -> bytes:
