@@ -96,3 +96,17 @@ def test_the_real_device_files_read_without_a_crash_and_other_sports_are_skipped
     assert not calls["garmin-edge-500-activity.fit"].run
     assert "swimming" in calls["garmin-fr935-cr.fit"].reason
     assert "multisport" in calls["activity-large-fenxi2-multisport.fit"].reason
+
+
+def test_a_real_run_gets_its_heart_rate_and_stream_from_the_records():
+    require(SHARED)
+    data = (SHARED / "activity-small-fenix2-run.fit").read_bytes()
+    run = read_activity(data, "fenix2.fit", "fit")
+    # The session wrote no heart rate; the records hold one for every second.
+    assert run.avg_hr is not None and 150 < run.avg_hr < 158 and run.max_hr == 178.0
+    assert run.stream is not None
+    efforts = dict(run.stream.efforts)
+    assert 700 < efforts[180] < 760 and efforts[1200] < 20 * efforts[180] / 3
+    assert run.stream.drift_pct is None  # it sped up, then walked home: no steady run
+    minutes = sum(seconds for _, seconds in run.stream.hr_seconds) / 60
+    assert 40 < minutes < 50

@@ -156,3 +156,23 @@ def test_stream_signals_of_a_steady_hour() -> None:
     assert signals.drift_pct == 0.0
     assert dict(signals.efforts)[1800] == pytest.approx(5400.0)
     assert signals.hr_seconds == ((140, 60 * 60 + STEP),)
+
+
+def test_a_run_whose_halves_differ_in_pace_has_no_drift() -> None:
+    # 25 min at 3.3 m/s then 25 min at 2.6 m/s (a walk home): not one steady run.
+    n_half = int(25 * 60 / STEP)
+    distance = [0.0]
+    for i in range(2 * n_half + int(600 / STEP)):
+        distance.append(distance[-1] + (3.3 if i < n_half + 120 else 2.6) * STEP)
+    trace = Trace(STEP, tuple(distance), tuple([150.0] * len(distance)))
+    assert drift(trace) is None
+
+
+def test_a_fade_at_one_heart_rate_is_still_drift() -> None:
+    # Running by heart rate: the pace slows 6 % over the run, the pulse holds.
+    n = int(70 * 60 / STEP) + 1
+    distance = [0.0]
+    for i in range(1, n):
+        distance.append(distance[-1] + 3.0 * (1 - 0.06 * i / n) * STEP)
+    got = drift(Trace(STEP, tuple(distance), tuple([145.0] * n)))
+    assert got is not None and 2.0 < got < 4.0

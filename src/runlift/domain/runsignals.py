@@ -22,6 +22,7 @@ TRACE_STEP_S = 5.0  # readers sample the stream every 5 s: fine enough for 3-min
 WARM_UP_S = 600.0  # heart rate lags the pace for the first minutes: left out of the drift
 MIN_DRIFT_S = 1800.0  # the drift needs at least 30 min of steady running after the warm-up
 MOVING_M_S = 1.0  # slower than this between two samples is standing, not running
+STEADY_PACE = 0.10  # halves whose speeds differ more than this were not one steady run
 EFFORT_SECONDS = (180, 300, 600, 720, 1200, 1800)  # 3, 5, 10, 12, 20 and 30 min
 CS_SECONDS = (180, 1200)  # critical speed is fitted on the efforts of 3 to 20 minutes
 CS_MIN_EFFORTS = 3
@@ -68,7 +69,9 @@ def _moving(trace: Trace) -> list[tuple[float, float]]:
 def drift(trace: Trace) -> float | None:
     """Aerobic decoupling: pace per heartbeat in the first half of the run against the second
     half, in percent of the first, after the warm-up. Under about 5 % on a steady run means
-    the pace was well within the runner's aerobic fitness."""
+    the pace was well within the runner's aerobic fitness. None when the halves' speeds
+    differ by more than STEADY_PACE (a workout, or a walk home): drift compares like with
+    like, and a fade at one heart rate stays well within that."""
     if trace.distance_m is None or trace.heart_rate is None:
         return None
     skip = round(WARM_UP_S / trace.step)
@@ -78,12 +81,11 @@ def drift(trace: Trace) -> float | None:
     if len(steady) * trace.step < MIN_DRIFT_S:
         return None
     half = len(steady) // 2
-    first = statistics.fmean(s for s, _ in steady[:half]) / statistics.fmean(
-        h for _, h in steady[:half]
-    )
-    second = statistics.fmean(s for s, _ in steady[half:]) / statistics.fmean(
-        h for _, h in steady[half:]
-    )
+    speeds = [statistics.fmean(s for s, _ in part) for part in (steady[:half], steady[half:])]
+    if abs(speeds[1] - speeds[0]) > STEADY_PACE * speeds[0]:
+        return None
+    beats = [statistics.fmean(h for _, h in part) for part in (steady[:half], steady[half:])]
+    first, second = speeds[0] / beats[0], speeds[1] / beats[1]
     return round((first - second) / first * 100, 2)
 
 

@@ -60,13 +60,17 @@ def read_fit(data: bytes, name: str) -> Activity:
         peaks = [t.max_hr for t in total if t.max_hr is not None]
         starts = [s.start_time for s in fit.sessions if s.start_time is not None]
         elapsed = [s.total_elapsed_time for s in fit.sessions if s.total_elapsed_time]
+        # Some watches leave the session's heart rate out though every record has one.
+        beats = fit.records.heart_rate[fit.records.heart_rate > 0]
         return Activity(
             sport=sport,
             start=min(starts) if starts else None,
             seconds=seconds,
             distance_m=sum(distances) if distances else None,
-            avg_hr=sum(hr * s for hr, s in rates) / weight if weight > 0 else None,
-            max_hr=max(peaks, default=None),
+            avg_hr=sum(hr * s for hr, s in rates) / weight
+            if weight > 0
+            else (float(beats.mean()) if len(beats) else None),
+            max_hr=max(peaks, default=None) or (float(beats.max()) if len(beats) else None),
             laps=laps if len(laps) > 1 else (),
             elapsed_seconds=sum(elapsed) if elapsed else None,
             stream=_stream(fit.records),
