@@ -128,7 +128,8 @@ def print_import(console: Any, report: Any) -> None:
     from runlift.domain.model import WEEKDAYS
 
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("File", "Result", "Day", "Run", "Time", "km", "Pace", "HR", "Laps", "Why"):
+    columns = ("File", "Result", "Day", "Run", "Time", "km", "Pace", "HR", "Drift", "Laps", "Why")
+    for column in columns:
         table.add_column(column)
     for o in report.outcomes:
         a = o.summary or {}
@@ -138,6 +139,7 @@ def print_import(console: Any, report: Any) -> None:
             a.get("type") or (a.get("sport") or "-"), "-" if minutes is None else f"{minutes:g}'",
             "-" if a.get("distance_km") is None else f"{a['distance_km']:.2f}",
             _pace(a.get("pace_s_per_km")), str(a.get("avg_hr") or "-"),
+            "-" if a.get("drift_pct") is None else f"{a['drift_pct']:.1f}%",
             str(len(a.get("laps") or ())), o.reason,
         )  # fmt: skip
     console.print(table)

@@ -86,7 +86,7 @@ def drift(trace: Trace) -> float | None:
         return None
     beats = [statistics.fmean(h for _, h in part) for part in (steady[:half], steady[half:])]
     first, second = speeds[0] / beats[0], speeds[1] / beats[1]
-    return round((first - second) / first * 100, 2)
+    return round((first - second) / first * 100, 2) + 0.0  # never "-0.0"
 
 
 def best_efforts(trace: Trace, durations: Sequence[int] = EFFORT_SECONDS) -> dict[int, float]:
