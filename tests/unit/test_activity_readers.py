@@ -110,3 +110,26 @@ def test_a_real_run_gets_its_heart_rate_and_stream_from_the_records():
     assert run.stream.drift_pct is None  # it sped up, then walked home: no steady run
     minutes = sum(seconds for _, seconds in run.stream.hr_seconds) / 60
     assert 40 < minutes < 50
+
+
+def test_a_tcx_point_without_heart_rate_does_not_take_its_laps():
+    ns = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
+    points = "".join(
+        f"<Trackpoint><Time>2026-11-02T06:{m:02d}:00Z</Time><DistanceMeters>{m * 200}"
+        f"</DistanceMeters>{'' if m == 0 else f'<HeartRateBpm><Value>{140 + m}</Value></HeartRateBpm>'}"
+        "</Trackpoint>"
+        for m in range(6)
+    )
+    tcx = (
+        f'<TrainingCenterDatabase xmlns="{ns}"><Activities><Activity Sport="Running">'
+        '<Id>2026-11-02T06:00:00Z</Id><Lap StartTime="2026-11-02T06:00:00Z">'
+        "<DistanceMeters>1000</DistanceMeters><MaximumHeartRateBpm><Value>199</Value>"
+        "</MaximumHeartRateBpm><Intensity>Active</Intensity><TriggerMethod>Manual"
+        f"</TriggerMethod><Track>{points}</Track></Lap></Activity></Activities>"
+        "</TrainingCenterDatabase>"
+    ).encode()
+    run = read_activity(tcx, "run.tcx", "tcx")
+    assert run.max_hr == 199.0  # the lap's own maximum, as it wrote it
+    assert run.stream is not None
+    beats = dict(run.stream.hr_seconds)
+    assert 199 not in beats and min(beats) >= 141  # the first point had none, not the lap's

@@ -58,14 +58,15 @@ def read_tcx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
     held: dict[str, str | None] = {}
     lap_from = 0
     activity = None
-    wanted = (point, lap_tag, activity_tag, *leaves)
-    for event, element in safe_events(data, name, wanted, sweep=point, starts=True):
+    # A lap's own totals (DistanceMeters, heart rate Values) come before its trackpoints and
+    # end with <Intensity>, which the schema requires: there the held leaves are dropped.
+    intensity = ns + "Intensity"
+    wanted = (point, lap_tag, activity_tag, intensity, *leaves)
+    for _, element in safe_events(data, name, wanted, sweep=point):
         tag = element.tag
-        if event == "start":
-            if tag == point:
-                held = {}
-            continue
-        if tag in leaves:
+        if tag == intensity:
+            held = {}
+        elif tag in leaves:
             held[leaves[tag]] = element.text
         elif tag == point:
             if len(points) >= limits.points:

@@ -74,16 +74,15 @@ def root_tag(data: bytes, name: str) -> str:
 
 
 def safe_events(
-    data: bytes, name: str, tags: tuple[str, ...], sweep: str, starts: bool = False
+    data: bytes, name: str, tags: tuple[str, ...], sweep: str
 ) -> Iterator[tuple[str, etree._Element]]:
     """("end", element) for each element with one of these tags (`{*}name` matches any
-    namespace) as its end tag is read, in document order, and ("start", element) as its
-    start tag is read too when `starts` is asked for. Once the caller moves on from a
+    namespace) as its end tag is read, in document order. Once the caller moves on from a
     `sweep` element (a track point), it is emptied and the elements before it dropped: a
     long track never sits in memory whole. Call root_tag first: that is the DTD check."""
     events = etree.iterparse(
         io.BytesIO(data),
-        events=("start", "end") if starts else ("end",),
+        events=("end",),
         tag=tags,
         # No DTD got past root_tag, so no entity is declared and a reference is an error;
         # resolve_entities=False would only blur that error into "no element found".
@@ -95,7 +94,7 @@ def safe_events(
     try:
         for event, element in events:
             yield event, element
-            if event == "end" and element.tag == sweep:
+            if element.tag == sweep:
                 element.clear(keep_tail=False)
                 parent = element.getparent()
                 while parent is not None and element.getprevious() is not None:
