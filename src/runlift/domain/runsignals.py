@@ -10,8 +10,10 @@ functions stay in the standard library and take a few milliseconds a run.
 
 from __future__ import annotations
 
+import math
 import operator
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -81,10 +83,11 @@ def drift(trace: Trace) -> float | None:
     if len(steady) * trace.step < MIN_DRIFT_S:
         return None
     half = len(steady) // 2
-    speeds = [statistics.fmean(s for s, _ in part) for part in (steady[:half], steady[half:])]
+    parts = (steady[:half], steady[half:])
+    speeds = [math.fsum(s for s, _ in part) / len(part) for part in parts]
     if abs(speeds[1] - speeds[0]) > STEADY_PACE * speeds[0]:
         return None
-    beats = [statistics.fmean(h for _, h in part) for part in (steady[:half], steady[half:])]
+    beats = [math.fsum(h for _, h in part) / len(part) for part in parts]
     first, second = speeds[0] / beats[0], speeds[1] / beats[1]
     return round((first - second) / first * 100, 2) + 0.0  # never "-0.0"
 
@@ -106,12 +109,8 @@ def best_efforts(trace: Trace, durations: Sequence[int] = EFFORT_SECONDS) -> dic
 
 def heart_rate_seconds(trace: Trace) -> dict[int, float]:
     """Seconds at each heart rate, to the beat (readings of 0 left out)."""
-    out: dict[int, float] = {}
-    for beat in trace.heart_rate or ():
-        if beat > 0:
-            key = round(beat)
-            out[key] = out.get(key, 0.0) + trace.step
-    return out
+    counts = Counter(round(beat) for beat in trace.heart_rate or () if beat > 0)
+    return {beat: count * trace.step for beat, count in counts.items()}
 
 
 def signals_of(trace: Trace) -> StreamSignals:
