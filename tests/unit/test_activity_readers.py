@@ -9,7 +9,7 @@ import pytest
 
 from runlift.domain.activity import Thresholds, classify, sport_call
 from runlift.domain.model import RunType
-from runlift.io.activities import listing, read_activity, upload_listing
+from runlift.io.activities import ActivityError, listing, read_activity, upload_listing
 from tests.shared_data import activities_folder, require
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "activities"
@@ -133,3 +133,41 @@ def test_a_tcx_point_without_heart_rate_does_not_take_its_laps():
     assert run.stream is not None
     beats = dict(run.stream.hr_seconds)
     assert 199 not in beats and min(beats) >= 141  # the first point had none, not the lap's
+
+
+def _tiny_gpx(stamps: list[str], lat: str = "52.0") -> bytes:
+    points = "".join(
+        f'<trkpt lat="{lat if i == 1 else 52.0 + i / 1000}" lon="4.9"><time>{t}</time></trkpt>'
+        for i, t in enumerate(stamps)
+    )
+    return (
+        '<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type>'
+        f"<trkseg>{points}</trkseg></trk></gpx>"
+    ).encode()
+
+
+def test_gpx_times_with_a_zone_offset_read_as_the_same_moments():
+    utc = ["2026-11-02T06:00:00Z", "2026-11-02T06:00:10.5Z", "2026-11-02T06:00:20Z"]
+    local = [
+        "2026-11-02T08:00:00+02:00",
+        "2026-11-02T08:00:10.5+02:00",
+        "2026-11-02T01:00:20-05:00",
+    ]
+    naive = [t.removesuffix("Z") for t in utc]
+    read = [read_activity(_tiny_gpx(s), "t.gpx", "gpx") for s in (utc, local, naive)]
+    assert {(r.start, r.seconds, r.elapsed_seconds) for r in read} == {(read[0].start, 20.0, 20.0)}
+    assert read[0].start is not None and read[0].start.isoformat() == "2026-11-02T06:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("stamps", "lat", "message"),
+    [
+        (["2026-11-02T06:00:00Z", "yesterday", "2026-11-02T06:00:20Z"], "52.0",
+         "time 'yesterday' is not an ISO 8601 time"),
+        (["2026-11-02T06:00:00Z"] * 3, "north", "lat 'north' is not a number"),
+        (["2026-11-02T06:00:00Z"] * 3, "inf", "lat 'inf' is not a number"),
+    ],
+)  # fmt: skip
+def test_a_bad_value_in_a_track_names_itself(stamps, lat, message):
+    with pytest.raises(ActivityError, match=message):
+        read_activity(_tiny_gpx(stamps, lat), "t.gpx", "gpx")

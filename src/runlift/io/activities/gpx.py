@@ -8,23 +8,16 @@ from runlift.domain.activity import Activity, sport_named
 from runlift.domain.runsignals import signals_of
 from runlift.io.activities.errors import DEFAULT_LIMITS, ActivityError, Limits
 from runlift.io.activities.track import (
-    NAN,
     Points,
     columns,
     joined,
     laps_of,
     moment,
     trace_of,
-    when,
 )
-from runlift.io.activities.xmlsafe import local, namespace, number, root_tag, safe_events, text
+from runlift.io.activities.xmlsafe import local, namespace, root_tag, safe_events, text
 
 HEART_RATE_TAGS = ("{*}hr", "{*}heartrate")  # Garmin's TrackPointExtension, and others'
-
-
-def _number(value: str | None, name: str, what: str) -> float:
-    out = number(value, name, what)
-    return NAN if out is None else out
 
 
 def read_gpx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activity:
@@ -49,13 +42,11 @@ def read_gpx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
         elif tag == trkpt:
             if len(points) >= limits.points:
                 raise ActivityError(name, f"more than {limits.points} track points")
-            points.add(
-                when(stamp, name),
-                _number(element.get("lat"), name, "lat"),
-                _number(element.get("lon"), name, "lon"),
-                _number(beat, name, "heart rate"),
-                NAN,
-            )
+            points.time.append(stamp)
+            points.lat.append(element.get("lat"))
+            points.lon.append(element.get("lon"))
+            points.hr.append(beat)
+            points.distance.append(None)
             stamp = beat = None
         elif tag == trkseg:
             points.breaks.append(len(points))
@@ -72,7 +63,7 @@ def read_gpx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
         raise ActivityError(name, "no track (<trk>) in the GPX file")
     if not len(points):
         raise ActivityError(name, "the track has no points")
-    cols = columns(points)
+    cols = columns(points, name)
     laps = laps_of(cols, points.breaks)
     total = joined(laps)
     timed = cols.time[cols.time == cols.time]

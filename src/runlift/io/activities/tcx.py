@@ -5,13 +5,15 @@ Only the first <Activity> of a file is read. Streamed: see xmlsafe."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lxml import etree
 
 from runlift.domain.activity import Activity, Lap, sport_named
 from runlift.domain.runsignals import signals_of
 from runlift.io.activities.errors import DEFAULT_LIMITS, ActivityError, Limits
 from runlift.io.activities.track import (
-    NAN,
+    Columns,
     Points,
     columns,
     joined,
@@ -30,18 +32,36 @@ def _value(lap: etree._Element, ns: str, tag: str, name: str) -> float | None:
     return number(text(lap.find(ns + tag), ns + "Value"), name, tag)
 
 
-def _lap(node: etree._Element, ns: str, name: str, points: Points, first: int, last: int) -> Lap:
-    """The lap's own totals where it wrote them, else those of its trackpoints."""
-    from_points = (
-        lap_of(columns(points, first, last), 0, last - first) if last > first else Lap(0.0)
-    )
+@dataclass(frozen=True, slots=True)
+class _LapHead:
+    """A lap's own totals, as it wrote them, and where its trackpoints are."""
+
+    own: Lap  # 0 / None where the lap did not write a total
+    wrote_time: bool
+    first: int
+    last: int
+
+
+def _head(node: etree._Element, ns: str, name: str, first: int, last: int) -> _LapHead:
     seconds = number(text(node, ns + "TotalTimeSeconds"), name, "TotalTimeSeconds")
-    distance = number(text(node, ns + "DistanceMeters"), name, "DistanceMeters")
+    own = Lap(
+        seconds or 0.0,
+        number(text(node, ns + "DistanceMeters"), name, "DistanceMeters"),
+        _value(node, ns, "AverageHeartRateBpm", name),
+        _value(node, ns, "MaximumHeartRateBpm", name),
+    )
+    return _LapHead(own, seconds is not None, first, last)
+
+
+def _lap(head: _LapHead, cols: Columns) -> Lap:
+    """The lap's own totals where it wrote them, else those of its trackpoints."""
+    points = lap_of(cols, head.first, head.last) if head.last > head.first else Lap(0.0)
+    own = head.own
     return Lap(
-        seconds if seconds is not None else from_points.seconds,
-        distance if distance is not None else from_points.distance_m,
-        _value(node, ns, "AverageHeartRateBpm", name) or from_points.avg_hr,
-        _value(node, ns, "MaximumHeartRateBpm", name) or from_points.max_hr,
+        own.seconds if head.wrote_time else points.seconds,
+        own.distance_m if own.distance_m is not None else points.distance_m,
+        own.avg_hr or points.avg_hr,
+        own.max_hr or points.max_hr,
     )
 
 
@@ -53,7 +73,7 @@ def read_tcx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
     point, lap_tag, activity_tag = ns + "Trackpoint", ns + "Lap", ns + "Activity"
     leaves = {ns + leaf: leaf for leaf in LEAVES}
     points = Points()
-    laps: list[Lap] = []
+    heads: list[_LapHead] = []
     starts: list[float] = []
     held: dict[str, str | None] = {}
     lap_from = 0
@@ -71,16 +91,14 @@ def read_tcx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
         elif tag == point:
             if len(points) >= limits.points:
                 raise ActivityError(name, "too many trackpoints")
-            points.add(
-                when(held.get("Time"), name),
-                _or_nan(number(held.get("LatitudeDegrees"), name, "LatitudeDegrees")),
-                _or_nan(number(held.get("LongitudeDegrees"), name, "LongitudeDegrees")),
-                _or_nan(number(held.get("Value"), name, "HeartRateBpm")),
-                _or_nan(number(held.get("DistanceMeters"), name, "DistanceMeters")),
-            )
+            points.time.append(held.get("Time"))
+            points.lat.append(held.get("LatitudeDegrees"))
+            points.lon.append(held.get("LongitudeDegrees"))
+            points.hr.append(held.get("Value"))
+            points.distance.append(held.get("DistanceMeters"))
             held = {}
         elif tag == lap_tag:
-            laps.append(_lap(element, ns, name, points, lap_from, len(points)))
+            heads.append(_head(element, ns, name, lap_from, len(points)))
             starts.append(when(element.get("StartTime"), name, "StartTime"))
             points.breaks.append(len(points))
             lap_from = len(points)
@@ -89,12 +107,13 @@ def read_tcx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
             break
     if activity is None:
         raise ActivityError(name, "no <Activity> in the TCX file")
-    if not laps:
+    if not heads:
         raise ActivityError(name, "the activity has no laps")
+    cols = columns(points, name)
+    laps = [_lap(head, cols) for head in heads]
     total = joined(laps)
     known = [s for s in starts if s == s]
     start = min(known) if known else when(text(activity, ns + "Id"), name, "Id")
-    cols = columns(points)
     trace = trace_of(cols.time, cols.along, cols.hr) if len(points) else None
     return Activity(
         sport=sport_named(activity.get("Sport")),
@@ -107,7 +126,3 @@ def read_tcx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
         name=text(activity, ns + "Notes"),
         stream=None if trace is None else signals_of(trace),
     )
-
-
-def _or_nan(value: float | None) -> float:
-    return NAN if value is None else value

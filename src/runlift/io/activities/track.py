@@ -4,6 +4,7 @@ domain Trace), worked out with numpy. Shared by the GPX, TCX and FIT readers."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -14,6 +15,7 @@ import numpy.typing as npt
 from runlift.domain.activity import Lap
 from runlift.domain.runsignals import TRACE_STEP_S, Trace
 from runlift.io.activities.errors import ActivityError
+from runlift.io.activities.xmlsafe import number
 
 Floats = npt.NDArray[np.float64]
 EARTH_RADIUS_M = 6_371_000.0
@@ -40,27 +42,24 @@ def moment(unix: float) -> datetime | None:
     return None if unix != unix else datetime.fromtimestamp(unix, UTC)
 
 
+Text = str | None
+
+
 @dataclass
 class Points:
-    """Track points as columns, NaN where a point lacks a value; `breaks` are the indexes
-    where a new lap (or track segment) starts."""
+    """Track points as their text, one list a quantity (None where a point lacks a value),
+    turned into numbers in one go by `columns`; `breaks` are the indexes where a new lap (or
+    track segment) starts."""
 
-    time: list[float] = field(default_factory=list)
-    lat: list[float] = field(default_factory=list)
-    lon: list[float] = field(default_factory=list)
-    hr: list[float] = field(default_factory=list)
-    distance: list[float] = field(default_factory=list)
+    time: list[Text] = field(default_factory=list)
+    lat: list[Text] = field(default_factory=list)
+    lon: list[Text] = field(default_factory=list)
+    hr: list[Text] = field(default_factory=list)
+    distance: list[Text] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.time)
-
-    def add(self, time: float, lat: float, lon: float, hr: float, distance: float) -> None:
-        self.time.append(time)
-        self.lat.append(lat)
-        self.lon.append(lon)
-        self.hr.append(hr)
-        self.distance.append(distance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +70,43 @@ class Columns:
     own_distance: bool  # the device wrote its distance (else `along` is from positions)
 
 
-def columns(points: Points, start: int = 0, stop: int | None = None) -> Columns:
-    """The points from `start` to `stop` (all by default) as arrays."""
-    cut = slice(start, stop)
-    time = np.array(points.time[cut], dtype=np.float64)
-    own = np.array(points.distance[cut], dtype=np.float64)
-    hr = np.array(points.hr[cut], dtype=np.float64)
+def numbers(values: list[Text], name: str, what: str) -> Floats:
+    """Text as numbers in bulk (NaN where missing); ActivityError names the first bad one."""
+    try:
+        out = np.array(["nan" if v is None else v for v in values]).astype(np.float64)
+    except ValueError:
+        read = [number(v, name, what) for v in values]  # raises, naming the bad one
+        out = np.array([NAN if v is None else v for v in read], dtype=np.float64)
+    if np.isinf(out).any():
+        bad = next(v for v in values if v is not None and math.isinf(float(v)))
+        raise ActivityError(name, f"{what} {bad[:40]!r} is not a number")
+    return out
+
+
+def times(values: list[Text], name: str) -> Floats:
+    """ISO 8601 times as Unix seconds in bulk (naive ones are UTC); NaN where missing. The
+    usual form (`...Z` or no zone) goes through numpy; others one by one."""
+    try:
+        plain = [None if v is None else v.strip().removesuffix("Z") for v in values]
+        if any(v is not None and ("+" in v or v.count("-") > 2) for v in plain):
+            raise ValueError("a zone offset")
+        stamps = np.array(["NaT" if v is None else v for v in plain], dtype="datetime64[ms]")
+        out = stamps.astype(np.int64).astype(np.float64) / 1000.0
+        out[np.isnat(stamps)] = np.nan
+        return out
+    except ValueError:
+        return np.array([when(v, name) for v in values], dtype=np.float64)
+
+
+def columns(points: Points, name: str) -> Columns:
+    """The points as arrays."""
+    time = times(points.time, name)
+    own = numbers(points.distance, name, "DistanceMeters")
+    hr = numbers(points.hr, name, "heart rate")
     if np.count_nonzero(~np.isnan(own)) >= 2:
         return Columns(time, own, hr, True)
-    lat = np.radians(np.array(points.lat[cut], dtype=np.float64))
-    lon = np.radians(np.array(points.lon[cut], dtype=np.float64))
+    lat = np.radians(numbers(points.lat, name, "lat"))
+    lon = np.radians(numbers(points.lon, name, "lon"))
     step = np.zeros(len(lat))
     if len(lat) > 1:
         dp, dl = np.diff(lat), np.diff(lon)
