@@ -36,14 +36,6 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "activities"
 TODAY = date(2026, 11, 25)
 
 
-@pytest.fixture
-def stored(db_url):
-    store = Store(db_url)
-    athlete_id = create_from_file(store, "examples/build-intermediate.yaml", TODAY).id
-    yield store, athlete_id
-    store.engine.dispose()
-
-
 def _import(store, athlete_id, paths, **options):
     with listing([str(p) for p in paths]) as found, store.transaction() as conn:
         return import_activities(conn, athlete_id, found, DEFAULT_LIMITS, TODAY, UTC, **options)

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-import pytest
-
 from runlift.domain.log import RaceResult
 from runlift.io.activities import DEFAULT_LIMITS, listing
 from runlift.store import repository as repo
-from runlift.tracking import Store
 from runlift.tracking.activities import import_activities
-from runlift.tracking.profiles import create_from_file
 from tests.data.activities.make_files import gpx
 
 TODAY = date(2026, 11, 25)
 SATURDAY = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 PARKRUN = [(1320, 264, 176)]  # 22:00 for 5 km at 4:24/km
 EASY = [(2400, 360, 138)]
-
-
-@pytest.fixture
-def stored(db_url):
-    store = Store(db_url)
-    athlete_id = create_from_file(store, "examples/build-intermediate.yaml", TODAY).id
-    yield store, athlete_id
-    store.engine.dispose()
 
 
 def _import(store, athlete_id, files):

@@ -190,6 +190,18 @@ def progress_data(conn: Connection, prof: Profile, today: date) -> dict[str, Any
     return data
 
 
+def _spans(weeks: list[dict[str, Any]], *signals: tuple[str, str, str]) -> list[str]:
+    """For each signal with a value: its first value (and week) to its last, in words."""
+    out = []
+    for key, first_fmt, last_fmt in signals:
+        seen = [(w["week_start"], w[key]) for w in weeks if w[key] is not None and w[key] != ""]
+        if seen:
+            out.append(
+                f"{first_fmt.format(seen[0][1])} ({seen[0][0]}) to {last_fmt.format(seen[-1][1])}"
+            )
+    return out
+
+
 def _summaries(data: dict[str, Any]) -> dict[str, str]:
     """One sentence per chart, for screen readers and as the chart's caption."""
     unit = data["units"]
@@ -203,20 +215,16 @@ def _summaries(data: dict[str, Any]) -> dict[str, str]:
     weeks = data["weeks"]
     km = [w["run_km"] for w in weeks]
     load = [w["strength_load"] for w in weeks]
-    form = [(w["week_start"], w["efficiency"]) for w in weeks if w["efficiency"] is not None]
-    vdot = [(w["week_start"], w["vdot"]) for w in weeks if w["vdot"] is not None]
-    running = []
-    if form:
-        running.append(f"pace per heartbeat {form[0][1]:.3f} ({form[0][0]}) to {form[-1][1]:.3f}")
-    if vdot:
-        running.append(f"VDOT {vdot[0][1]:.1f} ({vdot[0][0]}) to {vdot[-1][1]:.1f}")
-    paces = [(w["week_start"], w["critical_pace"]) for w in weeks if w["critical_pace"]]
-    drifts = [(w["week_start"], w["drift_pct"]) for w in weeks if w["drift_pct"] is not None]
-    stream = []
-    if paces:
-        stream.append(f"critical speed {paces[0][1]}/km ({paces[0][0]}) to {paces[-1][1]}/km")
-    if drifts:
-        stream.append(f"drift {drifts[0][1]:.1f} % ({drifts[0][0]}) to {drifts[-1][1]:.1f} %")
+    running = _spans(
+        weeks,
+        ("efficiency", "pace per heartbeat {:.3f}", "{:.3f}"),
+        ("vdot", "VDOT {:.1f}", "{:.1f}"),
+    )
+    stream = _spans(
+        weeks,
+        ("critical_pace", "critical speed {}/km", "{}/km"),
+        ("drift_pct", "drift {:.1f} %", "{:.1f} %"),
+    )
     return {
         "e1rm": "Estimated one-rep max: " + "; ".join(lifts) + "." if lifts else "",
         "volume": (
