@@ -26,8 +26,9 @@ from runlift.store.backup import export_all, restore_all
 from runlift.store.revisions import revision_of
 from runlift.store.tables import activities, run_logs
 from runlift.tracking import Store
-from runlift.tracking.activities import import_activities, report_json, usual_days
+from runlift.tracking.activities import import_activities, report_json
 from runlift.tracking.profiles import create_from_file
+from runlift.tracking.usual_week import usual_days
 from runlift.web.app import create_app
 from tests.data.activities.make_files import gpx
 from tests.integration.test_web import PLAN, runner

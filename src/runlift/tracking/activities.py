@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from runlift.catalog import load_library
 from runlift.domain.activity import (
     Activity,
     RaceCall,
@@ -36,14 +35,12 @@ from runlift.domain.model import WEEKDAYS, RunType
 from runlift.domain.runclass import RunWords
 from runlift.domain.runsignals import zone_minutes
 from runlift.io.activities import ActivityError, Entry, Limits, Listing, read_activity
-from runlift.io.planfile import InputError
 from runlift.io.planimport import load_run_words
 from runlift.store import activityrepo
 from runlift.store import repository as repo
-from runlift.tracking.profiles import replace_typical_week
+from runlift.tracking.usual_week import USUAL_WEEKS, keep_usual_week
 
 RACE_WINDOW_DAYS = 365  # a race older than a year says little about today's threshold
-USUAL_WEEKS = 4
 MIN_RUNS_FOR_MAX_HR = 3  # one run's peak says little about the runner's maximum
 
 
@@ -319,38 +316,6 @@ def import_activities(
         keep_usual_week(conn, athlete_id, usual, today, set_week)
         report.week_kept = True
     return report
-
-
-def usual_days(usual: tuple[UsualDay, ...], current: dict[str, Any]) -> dict[str, Any]:
-    """The usual week in plan-file form (mon..sun): one run of the usual type and length on
-    each run day, else rest. Fixed strength sessions of the current typical week stay."""
-    out: dict[str, Any] = {}
-    for day in usual:
-        key = WEEKDAYS[day.weekday]
-        kept = current.get(key)
-        kept = kept if isinstance(kept, list) else []
-        items = [item for item in kept if isinstance(item, dict) and "strength" in item]
-        if day.type is not None:
-            items.insert(0, {"run": day.type.value, "minutes": max(1, round(day.minutes or 1))})
-        out[key] = items or "rest"
-    return out
-
-
-def keep_usual_week(
-    conn: Connection, athlete_id: int, usual: tuple[UsualDay, ...], today: date, option: str
-) -> None:
-    """Store the usual week as the typical week, through the same use case as `runlift athlete
-    week` (judged with the athlete's settings; the athlete's revision is raised). A usual week
-    without a run day says nothing: refused, rather than wiping the typical week."""
-    if not any(day.type is not None for day in usual):
-        raise InputError(
-            option,
-            f"no weekday of the log's last {USUAL_WEEKS} weeks had a run in {USUAL_WEEKS // 2} of "
-            "them or more, so the usual week would be all rest; the typical week is unchanged and "
-            "nothing was imported (import more weeks of runs, or leave out this option)",
-        )
-    row = repo.get_athlete_by_id(conn, athlete_id)[0]
-    replace_typical_week(conn, row, usual_days(usual, row.typical_week), today, load_library())
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:
