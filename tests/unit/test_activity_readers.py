@@ -171,3 +171,38 @@ def test_gpx_times_with_a_zone_offset_read_as_the_same_moments():
 def test_a_bad_value_in_a_track_names_itself(stamps, lat, message):
     with pytest.raises(ActivityError, match=message):
         read_activity(_tiny_gpx(stamps, lat), "t.gpx", "gpx")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "<wpt lat='1' lon='1'><time>2024-04-01T08:00:00Z</time><extensions><hr>99</hr></extensions></wpt>",
+        "<time>2024-03-01T08:00:00Z</time>",  # GPX 1.0 writes the file's time here
+        "<metadata><time>2024-03-01T08:00:00Z</time></metadata>",
+    ],
+)
+def test_a_waypoints_or_the_files_time_is_never_a_track_points(before):
+    stamps = [f"2026-11-02T06:{m:02d}:00Z" for m in range(1, 40)]
+    points = "<trkpt lat='52.0' lon='4.9'></trkpt>" + "".join(
+        f"<trkpt lat='{52.0 + i / 500}' lon='4.9'><time>{t}</time>"
+        "<extensions><hr>150</hr></extensions></trkpt>"
+        for i, t in enumerate(stamps)
+    )
+    gpx = (
+        f'<gpx xmlns="http://www.topografix.com/GPX/1/1">{before}<trk><type>running</type>'
+        f"<trkseg>{points}</trkseg></trk></gpx>"
+    ).encode()
+    run = read_activity(gpx, "w.gpx", "gpx")
+    assert run.start is not None and run.start.isoformat() == "2026-11-02T06:01:00+00:00"
+    assert run.elapsed_seconds == 38 * 60
+    assert run.stream is not None and 99 not in dict(run.stream.hr_seconds)
+
+
+def test_a_padded_value_is_refused_before_it_can_widen_numpys_array():
+    with pytest.raises(ActivityError, match="a lat value 2004 characters long"):
+        read_activity(_tiny_gpx(["2026-11-02T06:00:00Z"] * 3, " " * 2000 + "52.0"), "t.gpx", "gpx")
+
+
+def test_numpys_words_for_times_are_not_times():
+    with pytest.raises(ActivityError, match="time 'now' is not an ISO 8601 time"):
+        read_activity(_tiny_gpx(["now", "today", "2026-11-02T06:00:20Z"]), "t.gpx", "gpx")

@@ -176,3 +176,19 @@ def test_a_fade_at_one_heart_rate_is_still_drift() -> None:
         distance.append(distance[-1] + 3.0 * (1 - 0.06 * i / n) * STEP)
     got = drift(Trace(STEP, tuple(distance), tuple([145.0] * n)))
     assert got is not None and 2.0 < got < 4.0
+
+
+def test_a_short_hard_run_is_hard_by_its_zones_or_its_average() -> None:
+    # 4 min easy, 12 min at 177 of 190 (93 %), 4 min easy: too short a block for the
+    # 15-minute rule, but 60 % of the run.
+    short = _run(20, ((130, 480.0), (177, 720.0)))
+    reading = classify(short, Thresholds(max_hr=190.0))
+    assert reading.type is RunType.THRESHOLD and reading.hard
+    # 14 min at 165 (87 %, zone 3) in an 18-min run: too short for the tempo rule of the
+    # zones, but its average (162, 85 % of max) reads it as a threshold run.
+    steady = Activity(
+        "running", None, 18 * 60, 18 * 60 * 3.3, 161.7, 170.0,
+        stream=type(short.stream)(None, (), ((150, 240.0), (165, 840.0))),  # type: ignore[misc]
+    )  # fmt: skip
+    reading = classify(steady, Thresholds(max_hr=190.0))
+    assert reading.type is RunType.THRESHOLD and "average heart rate 162" in reading.reason

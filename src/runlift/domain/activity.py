@@ -161,6 +161,8 @@ def _alternates(work: list[int]) -> int:
 
 THRESHOLD_ZONE_MINUTES = 15.0  # this long in zones 4-5 (87 % of max and up): a threshold run
 TEMPO_ZONE_MINUTES = 20.0  # this long in zone 3 and up, and a third of the run: a tempo run
+SHORT_RUN_SHARE = 0.4  # or, in a shorter run, this share of it in zones 4-5 ...
+SHORT_RUN_MINUTES = 5.0  # ... and at least this long
 
 
 def _by_zones(activity: Activity, max_hr: float) -> Reading | None:
@@ -170,7 +172,9 @@ def _by_zones(activity: Activity, max_hr: float) -> Reading | None:
     zones = zone_minutes(activity.stream.hr_seconds, max_hr)
     total = sum(zones)
     hard, tempo = zones[3] + zones[4], zones[2] + zones[3] + zones[4]
-    if hard >= THRESHOLD_ZONE_MINUTES:
+    # A short run is read against its own length: 12 of 20 min in zones 4-5 is a hard run.
+    short_hard = hard >= SHORT_RUN_SHARE * total and hard >= SHORT_RUN_MINUTES
+    if hard >= THRESHOLD_ZONE_MINUTES or short_hard:
         return Reading(
             RunType.THRESHOLD, True, f"{hard:.0f} min at threshold heart rate or above (zones 4-5)"
         )
@@ -202,12 +206,12 @@ def classify(activity: Activity, thresholds: Thresholds) -> Reading:
 
     Repeats (three or more fast laps with slower laps between) make intervals, or speed when
     the repeats are short (90 s or less). Then, when the file had heart rate and the maximum
-    is known, the time in zones decides: 15 min or more in zones 4-5 is a threshold run, 20
-    min or more in zone 3 and up (a third of the run at least) a tempo run. Otherwise the
-    average effort decides: at or above 95 % of
-    threshold (heart rate at 84 % of max or more, or pace within about 5 % of threshold) is a
-    threshold run, 91-95 % a tempo run; easier running is a long run from 90 minutes, a
-    progression when its last laps are clearly faster, or else easy."""
+    is known, the time in zones: 15 min or more in zones 4-5 (or 40 % of a shorter run, 5
+    min at least) is a threshold run, 20 min or more in zone 3 and up (a third of the run at
+    least) a tempo run. Then the average effort: at or above 95 % of threshold (heart rate
+    at 84 % of max or more, or pace within about 5 % of threshold) is a threshold run,
+    91-95 % a tempo run. Easier running is a long run from 90 minutes, a progression when
+    its last laps are clearly faster, or else easy."""
     minutes = activity.seconds / 60
     work = work_laps(activity.laps)
     repeats = _alternates(work)
@@ -224,13 +228,14 @@ def classify(activity: Activity, thresholds: Thresholds) -> Reading:
     zoned = _by_zones(activity, thresholds.max_hr) if thresholds.max_hr else None
     if zoned is not None and zoned.hard:
         return zoned
+    # The zones found no long hard block; the average may still read a short hard run.
     effort, basis = _effort(activity, thresholds)
-    if zoned is not None:
-        effort, basis = None, zoned.reason
     if effort is not None and effort >= 0.95:
         return Reading(RunType.THRESHOLD, True, f"{basis}: at threshold or harder")
     if effort is not None and effort >= 0.91:
         return Reading(RunType.TEMPO, True, f"{basis}: tempo, just under threshold")
+    if zoned is not None:
+        basis = zoned.reason
     if _faster_finish(activity.laps):
         return Reading(RunType.PROGRESSION, True, f"{basis}; the last laps clearly faster")
     if minutes >= LONG_RUN_MINUTES:

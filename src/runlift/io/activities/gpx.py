@@ -25,20 +25,24 @@ def read_gpx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
     if local(root) != "gpx":
         raise ActivityError(name, f"the root element is <{local(root)}>, not <gpx>")
     ns = namespace(root)
-    trkpt, trkseg, trk, time, about = (
-        ns + t for t in ("trkpt", "trkseg", "trk", "time", "metadata")
+    trkpt, trkseg, trk, time, about, wpt, rtept = (
+        ns + t for t in ("trkpt", "trkseg", "trk", "time", "metadata", "wpt", "rtept")
     )
     points = Points()
     tracks = 0
     title = kind = about_name = None
     # Leaves come up before their point: a point's time and heart rate wait for its end tag.
+    # Only a track point's own time counts (a waypoint's or the file's is not the run's), and
+    # a heart rate seen in a waypoint or route point is dropped with it.
     stamp: str | None = None
     beat: str | None = None
-    wanted = (time, *HEART_RATE_TAGS, trkpt, trkseg, trk, about)
+    wanted = (time, *HEART_RATE_TAGS, trkpt, trkseg, trk, about, wpt, rtept)
     for _, element in safe_events(data, name, wanted, sweep=trkpt):
         tag = element.tag
         if tag == time:
-            stamp = element.text
+            parent = element.getparent()
+            if parent is not None and parent.tag == trkpt:
+                stamp = element.text
         elif tag == trkpt:
             if len(points) >= limits.points:
                 raise ActivityError(name, f"more than {limits.points} track points")
@@ -56,7 +60,8 @@ def read_gpx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
                 title, kind = text(element, ns + "name"), text(element, ns + "type")
         elif tag == about:
             about_name = text(element, ns + "name")
-            stamp = None
+        elif tag in (wpt, rtept):
+            beat = None
         else:
             beat = element.text
     if not tracks:

@@ -70,8 +70,22 @@ class Columns:
     own_distance: bool  # the device wrote its distance (else `along` is from positions)
 
 
+LONGEST_TEXT = 40  # characters: longer is no number or time (and would widen numpy's array)
+
+
+def _too_long(values: list[Text], name: str, what: str) -> None:
+    """Refuse a value no number or time is as long as: numpy sizes every cell of a text
+    array by its longest, so one padded value in a long track would take gigabytes."""
+    bad = next((v for v in values if v is not None and len(v) > LONGEST_TEXT), None)
+    if bad is not None:
+        raise ActivityError(
+            name, f"a {what} value {len(bad)} characters long (at most {LONGEST_TEXT} are read)"
+        )
+
+
 def numbers(values: list[Text], name: str, what: str) -> Floats:
     """Text as numbers in bulk (NaN where missing); ActivityError names the first bad one."""
+    _too_long(values, name, what)
     try:
         out = np.array(["nan" if v is None else v for v in values]).astype(np.float64)
     except ValueError:
@@ -83,19 +97,27 @@ def numbers(values: list[Text], name: str, what: str) -> Floats:
     return out
 
 
+def _plain_form(value: str) -> bool:
+    """`2026-11-02T06:00:00`, with fractions, without a zone: what numpy reads as it is (and
+    not its words, `now` and `today`)."""
+    return value[:4].isdigit() and value[4:5] == "-" and "+" not in value and value.count("-") == 2
+
+
 def times(values: list[Text], name: str) -> Floats:
     """ISO 8601 times as Unix seconds in bulk (naive ones are UTC); NaN where missing. The
     usual form (`...Z` or no zone) goes through numpy; others one by one."""
-    try:
-        plain = [None if v is None else v.strip().removesuffix("Z") for v in values]
-        if any(v is not None and ("+" in v or v.count("-") > 2) for v in plain):
-            raise ValueError("a zone offset")
-        stamps = np.array(["NaT" if v is None else v for v in plain], dtype="datetime64[ms]")
-        out = stamps.astype(np.int64).astype(np.float64) / 1000.0
-        out[np.isnat(stamps)] = np.nan
-        return out
-    except ValueError:
-        return np.array([when(v, name) for v in values], dtype=np.float64)
+    _too_long(values, name, "time")
+    plain = [None if v is None else v.strip().removesuffix("Z") for v in values]
+    if all(v is None or _plain_form(v) for v in plain):
+        try:
+            stamps = np.array(["NaT" if v is None else v for v in plain], dtype="datetime64[ms]")
+        except ValueError:
+            pass
+        else:
+            out = stamps.astype(np.int64).astype(np.float64) / 1000.0
+            out[np.isnat(stamps)] = np.nan
+            return out
+    return np.array([when(v, name) for v in values], dtype=np.float64)
 
 
 def columns(points: Points, name: str) -> Columns:
