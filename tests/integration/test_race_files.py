@@ -55,3 +55,27 @@ def test_a_result_logged_by_hand_that_day_is_not_doubled(stored, tmp_path):
     with store.transaction() as conn:
         results = repo.list_results(conn, athlete_id)
     assert [(r.seconds, r.name) for r in results] == [(1318.0, "pr")]
+
+
+def test_of_two_race_named_runs_on_a_day_the_faster_is_the_result(stored, tmp_path):
+    store, athlete_id = stored
+    jog = tmp_path / "a-jog.gpx"  # read first, and named like the race
+    jog.write_bytes(gpx(SATURDAY.replace(hour=10), [(1800, 360, 150)], "running", "parkrun 2"))
+    race = tmp_path / "b-race.gpx"
+    race.write_bytes(gpx(SATURDAY, PARKRUN, "running", "Parkrun #412"))
+    report = _import(store, athlete_id, [jog, race])
+    assert report.count("imported") == 2
+    with store.transaction() as conn:
+        results = repo.list_results(conn, athlete_id)
+    assert [(r.seconds, r.name) for r in results] == [(1320.0, "Parkrun #412")]
+
+
+def test_a_jog_named_after_the_race_is_a_run_not_a_result(stored, tmp_path):
+    store, athlete_id = stored
+    jog = tmp_path / "jog.gpx"
+    jog.write_bytes(gpx(SATURDAY, EASY, "running", "Easy jog after parkrun"))
+    report = _import(store, athlete_id, [jog])
+    assert report.outcomes[0].summary is not None
+    assert report.outcomes[0].summary["type"] == "easy"
+    with store.transaction() as conn:
+        assert repo.list_results(conn, athlete_id) == []

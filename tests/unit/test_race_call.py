@@ -37,9 +37,26 @@ def test_a_race_name_logs_a_result(name, metres, distance, trial):
     assert call.result.date == DAY and call.result.name == name
 
 
-@pytest.mark.parametrize("name", ["Morning 10k", "Easy run", "Half", "Marathon pace 16k", ""])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Morning 10k", "Easy run", "Half", "Marathon pace 16k", "",
+        # Around a race, not the race: each would set a false threshold pace.
+        "Easy jog after parkrun", "Warm up for parkrun", "Cool down after race",
+        "Post-race jog", "Marathon training", "Race recce", "Cheering at the marathon",
+        "Pacing at parkrun", "Parkrun tail walker",
+    ],
+)  # fmt: skip
 def test_other_names_are_not_races(name):
     assert _call(name, 10_000, 3000) is None
+
+
+def test_a_race_named_run_at_an_easy_heart_rate_is_not_a_result():
+    easy = Activity("running", None, 1800, 5000, 120.0, 130.0, name="parkrun", elapsed_seconds=1800)
+    assert race_call(easy, DAY, WORDS, max_hr=190.0) is None  # 63 % of max: run with a friend
+    hard = Activity("running", None, 1320, 5000, 172.0, 185.0, name="parkrun", elapsed_seconds=1320)
+    assert race_call(hard, DAY, WORDS, max_hr=190.0) is not None
+    assert race_call(easy, DAY, WORDS) is not None  # no maximum known: the name decides
 
 
 def test_a_race_without_a_distance_is_not_a_result():

@@ -169,3 +169,8 @@ def test_the_word_file_is_whole():
     assert 0 < data["confirm_below"] < 1 and data["easy_pace_min_per_km"] > 0
     words = [w for row in classes.values() for w, _ in row["words"]]
     assert len(words) == len(set(words)), "a word belongs to one class only"
+    around = data["race_names"]["not_a_race"]
+    assert around and all(w == w.lower().strip() and w for w in around)
+    assert len(around) == len(set(around))
+    race_words = {w for w, _ in classes["race"]["words"]}
+    assert not race_words & set(around), "a race word cannot also say 'not a race'"

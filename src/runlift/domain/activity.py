@@ -15,7 +15,7 @@ from statistics import median
 
 from runlift.domain.log import RaceResult
 from runlift.domain.model import RunType
-from runlift.domain.runclass import RunWords, normalise, read_event
+from runlift.domain.runclass import RunWords, names_around_a_race, normalise, read_event
 from runlift.domain.runsignals import StreamSignals, zone_minutes
 
 # The words devices and exports use for a sport, folded to runlift's few.
@@ -297,6 +297,7 @@ def typical_week(
 
 RACE_CONFIDENCE = 0.6  # how sure the name must be: "Morning 10k" is a run, "Parkrun #412" a race
 STANDARD_WITHIN = 0.05  # a measured distance this close to the named one is that distance
+RACE_EFFORT = 0.80  # a race averages at least this share of maximum heart rate (a marathon ~85 %)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,15 +308,23 @@ class RaceCall:
     reason: str
 
 
-def race_call(activity: Activity, day: date, words: RunWords) -> RaceCall | None:
+def race_call(
+    activity: Activity, day: date, words: RunWords, max_hr: float | None = None
+) -> RaceCall | None:
     """The race result of a run named as a race ("Parkrun #412", "Berlin Half Marathon",
-    "5k time trial"), or None. The distance is the one the name gives when the watch measured
-    within 5 % of it (GPS runs long), else the watch's; the time is the elapsed time (the
-    clock does not stop at a race's water station)."""
+    "5k time trial"), or None: when the name also says it was around a race ("Easy jog after
+    parkrun", "Marathon training"), or when its heart rate says it was run easy (an average
+    under 80 % of the maximum, when both are known). The distance is the one the name gives
+    when the watch measured within 5 % of it (GPS runs long), else the watch's; the time is
+    the elapsed time (the clock does not stop at a race's water station)."""
     if not activity.name or not activity.distance_m:
         return None
     reading = read_event(activity.name, "", words)
     if reading.kind != RunType.RACE.value or reading.confidence < RACE_CONFIDENCE:
+        return None
+    if names_around_a_race(activity.name, words) is not None:
+        return None
+    if max_hr and activity.avg_hr and activity.avg_hr < RACE_EFFORT * max_hr:
         return None
     measured = activity.distance_m / 1000
     named = reading.distance_km

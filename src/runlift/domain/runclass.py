@@ -41,6 +41,7 @@ class RunWords:
     bare_number_unit: str = "km"
     plain_confidence: float = 0.45
     distance_only_confidence: float = 0.4
+    not_a_race: tuple[str, ...] = ()  # words that make a race-named activity something else
 
 
 def run_words_from_data(data: dict[str, Any]) -> RunWords:
@@ -72,6 +73,7 @@ def run_words_from_data(data: dict[str, Any]) -> RunWords:
         bare_number_unit=str(data["bare_number_unit"]),
         plain_confidence=float(signs["plain_confidence"]),
         distance_only_confidence=float(signs["distance_only_confidence"]),
+        not_a_race=tuple(str(w) for w in data["race_names"]["not_a_race"]),
     )
 
 
@@ -276,6 +278,13 @@ def _plain(
                        minutes=minutes, distance_km=distance)  # fmt: skip
     return Reading(None, 0.0, "no word runlift knows for a kind of run or a day off",
                    minutes=minutes, distance_km=distance)  # fmt: skip
+
+
+def names_around_a_race(text: str, words: RunWords) -> str | None:
+    """The first word of `not_a_race` in the text ("after" in "Easy jog after parkrun"), or
+    None: a name that says the run was around a race, not the race."""
+    plain = normalise(text)
+    return next((w for w in words.not_a_race if _phrase(w).search(plain)), None)
 
 
 def needs_confirmation(reading: Reading, words: RunWords) -> bool:

@@ -104,6 +104,22 @@ def read_one(entry: Entry, limits: Limits) -> Read:
     return Read(entry, activity, None, digest)
 
 
+def max_hr_for(
+    conn: Connection, athlete_id: int, runs: list[Activity], max_hr: float | None
+) -> tuple[float | None, str | None]:
+    """The runner's maximum heart rate, as given or the highest seen in their runs (imported
+    now and before, once three or more have one), and where it came from."""
+    if max_hr is not None:
+        return max_hr, "max heart rate as given"
+    seen = [a.max_hr for a in runs if a.max_hr]
+    seen += [s["max_hr"] for s in activityrepo.imported_summaries(conn, athlete_id)
+             if s.get("max_hr")]  # fmt: skip
+    if len(seen) < MIN_RUNS_FOR_MAX_HR:
+        return None, None
+    highest = max(seen)
+    return highest, f"max heart rate {highest:.0f}, the highest seen in {len(seen)} of your runs"
+
+
 def thresholds_for(
     conn: Connection,
     athlete_id: int,
@@ -116,18 +132,8 @@ def thresholds_for(
     """The runner's maximum heart rate and threshold pace: as given; else the pace from the
     best recent race or time trial (logged, or found in this import: `races`), and the
     highest heart rate seen in their runs."""
-    sources = []
-    if max_hr is not None:
-        sources.append("max heart rate as given")
-    else:
-        seen = [a.max_hr for a in runs if a.max_hr]
-        seen += [s["max_hr"] for s in activityrepo.imported_summaries(conn, athlete_id)
-                 if s.get("max_hr")]  # fmt: skip
-        if len(seen) >= MIN_RUNS_FOR_MAX_HR:
-            max_hr = max(seen)
-            sources.append(
-                f"max heart rate {max_hr:.0f}, the highest seen in {len(seen)} of your runs"
-            )
+    max_hr, source = max_hr_for(conn, athlete_id, runs, max_hr)
+    sources = [source] if source else []
     if threshold_pace is not None:
         sources.append("threshold pace as given")
     else:
@@ -199,14 +205,15 @@ def store_all(
     reads: list[Read],
     thresholds: Thresholds,
     zone: tzinfo | None,
-    words: RunWords | None = None,
+    races: dict[int, RaceFound] | None = None,
 ) -> list[Outcome]:
     """Log each readable run in a savepoint of its own; list the rest with their reason. A
-    run named as a race also logs its race result (unless one is logged that day already)."""
-    words = words or load_run_words()
+    run named as a race (`races`, by its place in `reads`) is typed a race and, when it is
+    the day's fastest at its distance, logs its result (unless one is logged already)."""
+    races = races if races is not None else {}
     activityrepo.begin_writing(conn, athlete_id)
     out = []
-    for read in reads:
+    for index, read in enumerate(reads):
         name = read.entry.name
         if read.activity is None:
             out.append(Outcome(name, "error", read.error or "could not be read"))
@@ -220,7 +227,8 @@ def store_all(
             out.append(Outcome(name, "skipped", "no start time or no moving time recorded"))
             continue
         day = activity.start.astimezone(zone).date()
-        race = race_call(activity, day, words)
+        found_race = races.get(index)
+        race = None if found_race is None else found_race.call
         reading = classify(activity, thresholds)
         if race is not None:
             reading = Reading(RunType.RACE, True, race.reason)
@@ -248,8 +256,8 @@ def store_all(
                 run_id = activityrepo.add_imported_run(
                     conn, athlete_id, run, read.digest, started, name, summary
                 )
-                if race is not None:
-                    _log_result(conn, athlete_id, race)
+                if found_race is not None and found_race.fastest:
+                    _log_result(conn, athlete_id, found_race.call)
         except SQLAlchemyError as error:
             reason = str(getattr(error, "orig", None) or error).splitlines()[0][:160]
             out.append(Outcome(name, "error", f"could not be stored ({reason})", summary))
@@ -260,27 +268,41 @@ def store_all(
 
 def _log_result(conn: Connection, athlete_id: int, race: RaceCall) -> None:
     """The race's result, unless the runner logged one that day at about that distance."""
-    new = race.result
-    for old in repo.list_results(conn, athlete_id):
-        if (
-            old.date == new.date
-            and abs(old.distance_km - new.distance_km) <= 0.05 * new.distance_km
-        ):
-            return
-    repo.add_result(conn, athlete_id, new)
+    if not any(_same_race(old, race.result) for old in repo.list_results(conn, athlete_id)):
+        repo.add_result(conn, athlete_id, race.result)
 
 
-def races_found(reads: list[Read], zone: tzinfo | None, words: RunWords) -> list[RaceResult]:
-    """The race results in what was read, for the threshold pace before anything is stored."""
-    out = []
-    for read in reads:
+@dataclass(frozen=True, slots=True)
+class RaceFound:
+    call: RaceCall
+    fastest: bool  # the day's fastest result at this distance in the import: the one logged
+
+
+def races_found(
+    reads: list[Read], zone: tzinfo | None, words: RunWords, max_hr: float | None
+) -> dict[int, RaceFound]:
+    """The runs named as races, by their place in `reads`; of two on one day at about one
+    distance (the same race recorded twice, a jog called after it) the faster is logged."""
+    calls: dict[int, RaceCall] = {}
+    for index, read in enumerate(reads):
         activity = read.activity
         if activity is None or activity.start is None or not sport_call(activity).run:
             continue
-        race = race_call(activity, activity.start.astimezone(zone).date(), words)
-        if race is not None:
-            out.append(race.result)
+        call = race_call(activity, activity.start.astimezone(zone).date(), words, max_hr)
+        if call is not None:
+            calls[index] = call
+    out = {}
+    for index, call in calls.items():
+        rivals = [
+            other.result.seconds for other in calls.values()
+            if _same_race(other.result, call.result)
+        ]  # fmt: skip
+        out[index] = RaceFound(call, call.result.seconds <= min(rivals))
     return out
+
+
+def _same_race(a: RaceResult, b: RaceResult) -> bool:
+    return a.date == b.date and abs(a.distance_km - b.distance_km) <= 0.05 * b.distance_km
 
 
 def import_activities(
@@ -301,11 +323,13 @@ def import_activities(
     the caller's transaction keeps nothing of the import."""
     reads = read_all(found, limits, step)
     runs = [r.activity for r in reads if r.activity is not None and sport_call(r.activity).run]
-    words = load_run_words()
-    races = races_found(reads, zone, words)
-    thresholds = thresholds_for(conn, athlete_id, runs, today, max_hr, threshold_pace, races)
+    # The maximum heart rate first: it tells a race from a jog named after one.
+    known_max, _ = max_hr_for(conn, athlete_id, runs, max_hr)
+    races = races_found(reads, zone, load_run_words(), known_max)
+    results = [r.call.result for r in races.values() if r.fastest]
+    thresholds = thresholds_for(conn, athlete_id, runs, today, max_hr, threshold_pace, results)
     outcomes = [Outcome(p.name, "error", p.reason) for p in found.problems]
-    outcomes += store_all(conn, athlete_id, reads, thresholds, zone, words)
+    outcomes += store_all(conn, athlete_id, reads, thresholds, zone, races)
     logged = repo.list_runs(conn, athlete_id)
     usual: tuple[UsualDay, ...] = ()
     if logged:
