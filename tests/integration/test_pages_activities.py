@@ -204,3 +204,45 @@ def test_a_streamed_import_that_is_refused_ends_with_the_page_that_says_why(owne
     assert done["phase"] == "done" and done["status"] == 400
     assert 'role="alert"' in done["html"] or "error" in done["html"]
     assert "notes.txt" in done["html"]
+
+
+def _streamed(client, csrf, athlete):
+    import json
+
+    answer = client.post(
+        f"/athletes/{athlete}/activities",
+        data={"csrf": csrf},
+        files={
+            "file": ("export.zip", (DATA / "strava-export.zip").read_bytes(), "application/zip")
+        },
+        headers={"Accept": "application/x-ndjson"},
+    )
+    return [json.loads(line) for line in answer.text.splitlines()][-1]
+
+
+def test_a_failed_streamed_import_says_nothing_was_saved_and_keeps_nothing(owner, monkeypatch):
+    import runlift.tracking.activities as use_case
+
+    client, csrf, athlete = owner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(use_case, "import_activities", broken)
+    done = _streamed(client, csrf, athlete)
+    assert done["status"] == 500 and "nothing was saved" in done["html"]
+    assert client.get(f"/api/v1/athletes/{athlete}/log").json()["runs"] == []
+
+
+def test_a_streamed_import_whose_page_fails_says_the_runs_were_saved(owner, monkeypatch):
+    from runlift.web import pages_activities
+
+    client, csrf, athlete = owner
+
+    def broken(answer):
+        raise KeyError("a template bug")
+
+    monkeypatch.setattr(pages_activities, "result_view", broken)
+    done = _streamed(client, csrf, athlete)
+    assert done["status"] == 500 and "Your runs were imported" in done["html"]
+    assert len(client.get(f"/api/v1/athletes/{athlete}/log").json()["runs"]) == 3

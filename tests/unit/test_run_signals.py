@@ -192,3 +192,14 @@ def test_a_short_hard_run_is_hard_by_its_zones_or_its_average() -> None:
     )  # fmt: skip
     reading = classify(steady, Thresholds(max_hr=190.0))
     assert reading.type is RunType.THRESHOLD and "average heart rate 162" in reading.reason
+
+
+def test_a_gps_jump_is_not_a_best_effort() -> None:
+    t = np.arange(0.0, 1201.0, 1.0)
+    d = t * 3.0
+    d[600:] += 500.0  # the watch lost its fix and found itself 500 m on
+    trace = trace_of(t, d, np.full(len(t), 150.0))
+    assert trace is not None
+    efforts = best_efforts(trace)
+    # The jump counts as 10 m/s for one 5-s step at most: 50 m, not 500.
+    assert efforts[180] <= 180 * 3.0 + 50 - 15 + 1

@@ -33,8 +33,14 @@ router = APIRouter(include_in_schema=False)
 log = logging.getLogger(__name__)
 ACCEPT = ".fit,.gpx,.tcx,.gz,.zip"
 FAILED = (
-    '<main id="main"><p class="error" role="alert">The import failed on our side and nothing '
-    "was saved. Try again; if it fails again, upload the files in smaller batches.</p></main>"
+    '<main><p class="error" role="alert">The import failed on our side and nothing was saved. '
+    "Try again; if it fails again, upload the files in smaller batches.</p></main>"
+)
+SAVED_UNSHOWN = (
+    '<main><p class="error" role="alert">Your runs were imported, but the page that lists them '
+    'could not be shown. <a href="/athletes/{athlete_id}/week">See your week</a> or '
+    '<a href="/athletes/{athlete_id}/progress">your progress</a>; uploading the files again '
+    "skips them as duplicates.</p></main>"
 )
 
 
@@ -221,11 +227,17 @@ async def activities_form(athlete_id: int, request: Request, session: MaybeSessi
     if wants_progress(request.headers.get("accept")):
 
         async def finish(outcome: Any) -> tuple[int, str]:
+            known = isinstance(outcome, ActivityError | InputError)
+            if isinstance(outcome, BaseException) and not known:
+                # The job's transaction rolled back: nothing of the import was kept.
+                log.error("activity import failed", exc_info=outcome)
+                return 500, FAILED
             try:
                 page = await run_in_threadpool(shown_page, outcome)
             except Exception:
-                log.exception("activity import failed")
-                return 500, FAILED
+                # The import was committed; only showing its result failed.
+                log.exception("showing an activity import failed")
+                return 500, SAVED_UNSHOWN.format(athlete_id=athlete_id)
             return page.status_code, bytes(page.body).decode()
 
         return stream_job(work, finish)

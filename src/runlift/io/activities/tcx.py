@@ -79,12 +79,13 @@ def read_tcx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Activit
     lap_from = 0
     activity = None
     # A lap's own totals (DistanceMeters, heart rate Values) come before its trackpoints and
-    # end with <Intensity>, which the schema requires: there the held leaves are dropped.
-    intensity = ns + "Intensity"
-    wanted = (point, lap_tag, activity_tag, intensity, *leaves)
+    # end with <Intensity> and <TriggerMethod>, which the schema requires: there the held
+    # leaves are dropped.
+    lap_ends = (ns + "Intensity", ns + "TriggerMethod")
+    wanted = (point, lap_tag, activity_tag, *lap_ends, *leaves)
     for _, element in safe_events(data, name, wanted, sweep=point):
         tag = element.tag
-        if tag == intensity:
+        if tag in lap_ends:
             held = {}
         elif tag in leaves:
             held[leaves[tag]] = element.text

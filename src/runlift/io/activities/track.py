@@ -22,6 +22,7 @@ EARTH_RADIUS_M = 6_371_000.0
 PAUSE_S = 60.0  # a gap longer than this between two points is a pause, not moving time
 MOVING_SPEED = 1.0  # m/s: over a longer gap, at least this speed still counts as moving
 HR_GAP_S = 10.0  # a sample further than this from a heart-rate reading has none
+FASTEST_M_S = 10.0  # over 5 s no runner covers more than this a second (36 km/h)
 LONGEST_S = 48 * 3600.0  # a stream longer than two days is not put on a clock
 NAN = float("nan")
 
@@ -171,8 +172,9 @@ def laps_of(cols: Columns, breaks: list[int]) -> list[Lap]:
 
 def trace_of(time: Floats, distance: Floats, hr: Floats) -> Trace | None:
     """The stream every TRACE_STEP_S seconds from the first timed point: distance run so far
-    (kept from going backwards) and heart rate (0 more than HR_GAP_S from any reading, as in
-    a pause). None without two timed points or past two days."""
+    (kept from going backwards, each step at most FASTEST_M_S) and heart rate (0 more than
+    HR_GAP_S from any reading, as in a pause). None without two timed points or past two
+    days."""
     timed = ~np.isnan(time)
     if np.count_nonzero(timed) < 2:
         return None
@@ -186,7 +188,10 @@ def trace_of(time: Floats, distance: Floats, hr: Floats) -> Trace | None:
     have = ~np.isnan(d)
     if np.count_nonzero(have) >= 2:
         ran = np.fmax.accumulate(d[have])
-        out_distance = tuple((np.interp(grid, t[have], ran) - ran[0]).tolist())
+        steps = np.diff(np.interp(grid, t[have], ran), prepend=ran[0])
+        # A jump faster than anyone runs is the GPS, or the gap between two track segments.
+        steps = np.minimum(steps, FASTEST_M_S * TRACE_STEP_S)
+        out_distance = tuple(np.cumsum(steps).tolist())
     out_hr = None
     have = (h > 0) & ~np.isnan(h)
     if np.count_nonzero(have) >= 2:

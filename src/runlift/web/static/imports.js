@@ -8,15 +8,19 @@
     return (bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0);
   }
 
+  // The answer's page in place of this one; false when the answer holds no page (a proxy's
+  // error, a cut connection), so the caller can say so.
   function swapMain(html) {
-    var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("main");
+    var fresh = new DOMParser().parseFromString(html || "", "text/html").querySelector("main");
     var current = document.querySelector("main");
-    if (fresh && current) {
-      current.replaceWith(fresh);
-      bind();
-      var result = document.getElementById("import-result");
-      (result || fresh).scrollIntoView({ block: "start" });
+    if (!fresh || !current) {
+      return false;
     }
+    current.replaceWith(fresh);
+    bind();
+    var result = document.getElementById("import-result");
+    (result || fresh).scrollIntoView({ block: "start" });
+    return true;
   }
 
   function bind() {
@@ -36,13 +40,23 @@
       text.textContent = words;
     }
 
+    var finished = false;
+
+    function fail(words) {
+      button.disabled = false;
+      show(0, 1, words);
+    }
+
     function handle(event) {
       if (event.phase === "reading") {
         show(event.done, event.of, "Reading your files: " + event.done + " of " + event.of);
       } else if (event.phase === "saving") {
         show(event.of, event.of, "Read all " + event.of + " files. Saving the runs and working out your usual week\u2026");
       } else if (event.phase === "done") {
-        swapMain(event.html);
+        finished = true;
+        if (!swapMain(event.html)) {
+          fail("The import ended, but its page did not arrive. Open your week to see what was imported.");
+        }
       }
     }
 
@@ -66,8 +80,14 @@
         var lines = pending.split("\n");
         pending = all ? "" : lines.pop();
         lines.forEach(function (line) {
-          if (line.trim()) {
-            handle(JSON.parse(line));
+          var event = null;
+          try {
+            event = line.trim() ? JSON.parse(line) : null;
+          } catch (ignored) {
+            event = null; // a line cut short by a broken connection: the end says so
+          }
+          if (event) {
+            handle(event);
           }
         });
       }
@@ -90,13 +110,15 @@
       xhr.addEventListener("load", function () {
         if (streamed()) {
           readLines(true);
-        } else {
-          swapMain(xhr.responseText); // a refusal (too large, a bad field): the page says why
+          if (!finished) {
+            fail("The connection broke off before the import finished. Upload again: runs that already reached runlift are skipped as duplicates.");
+          }
+        } else if (!swapMain(xhr.responseText)) { // a refusal (too large, a bad field) says why
+          fail("runlift did not answer as expected (status " + xhr.status + "). Try again in a minute.");
         }
       });
       xhr.addEventListener("error", function () {
-        button.disabled = false;
-        show(0, 1, "The connection broke off. Upload again: runs that already reached runlift are skipped as duplicates.");
+        fail("The connection broke off. Upload again: runs that already reached runlift are skipped as duplicates.");
       });
       xhr.send(new FormData(form));
     });
