@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from runlift.domain.checker import week_context
 from runlift.domain.context import Slot, WeekContext
 from runlift.domain.model import DayType, Race, StrengthKind, StrengthSession
 from runlift.domain.rules import SESSION_RULES, WEEK_RULES, all_rules
@@ -509,7 +510,7 @@ def test_long_run_day_is_fine_when_no_other_day_is_left():
 
 
 def week_verdicts(rule, runner, the_week):
-    ctx = WeekContext(runner, the_week, SESSION_MINUTES)
+    ctx = week_context(runner, the_week, SESSION_MINUTES)
     return [(d.day, d.verdict.ok) for d in rule.check_week(ctx)]
 
 

@@ -1,5 +1,9 @@
 """Judging a week that already holds strength work (`runlift check`, and the planner's last
-step): every session against every rule, then the week as a whole."""
+step): every session against every rule, then the week as a whole.
+
+The planner reports exactly what this says of the week it filled, so `check` of a planned
+week never finds more than the plan said.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from runlift.domain.context import Slot, WeekContext
+from runlift.domain.dose import week_dose
 from runlift.domain.model import LOADED_KINDS, Athlete, StrengthKind, Week
-from runlift.domain.rules import SESSION_RULES, WEEK_RULES, DatedVerdict, SessionRule, Verdict
+from runlift.domain.rules import DEFAULT_RULES, DatedVerdict, RuleSet, SessionRule, Verdict
 from runlift.domain.rules.calendar import RaceBuffer
 from runlift.domain.rules.placement import HeavyOnHardDays, NoHeavyBeforeQuality
+from runlift.domain.rules.volume import weekly_target
 
 # The hard rules that decide whether a day can take loaded work at all, before any
 # preference between days is weighed.
-LOADED_GATES: tuple[SessionRule, ...] = (HeavyOnHardDays(), NoHeavyBeforeQuality(), RaceBuffer())
-PROBE_MINUTES = 45
+LOADED_GATES: tuple[type[SessionRule], ...] = (HeavyOnHardDays, NoHeavyBeforeQuality, RaceBuffer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,29 +32,34 @@ class Judgement:
 
 
 def gate_verdicts(ctx: WeekContext, day: int, slot: Slot) -> list[Verdict]:
-    return [v for rule in LOADED_GATES if (v := rule.check(ctx, day, slot)) is not None]
-
-
-def legal_plain_days(ctx: WeekContext, minutes: int = PROBE_MINUTES) -> int:
-    """Days that could take a loaded session by the hard rules and hold no long run."""
-    count = 0
-    for day in range(len(ctx.days)):
-        if ctx.long_run(day):
-            continue
-        busy = [(r.start, r.end) for r in ctx.day(day).runs]
-        start = ctx.find_start(day, minutes, loaded=True, busy=busy)
-        if start is None:
-            continue
-        slot = Slot(StrengthKind.HEAVY, start, minutes)
-        if all(v.ok for v in gate_verdicts(ctx, day, slot)):
-            count += 1
-    return count
+    gates = [ctx.rules.find(kind) for kind in LOADED_GATES]
+    return [v for rule in gates if (v := rule.check(ctx, day, slot)) is not None]
 
 
 def session_verdicts(
-    ctx: WeekContext, day: int, slot: Slot, rules: Iterable[SessionRule] = SESSION_RULES
+    ctx: WeekContext, day: int, slot: Slot, rules: Iterable[SessionRule] | None = None
 ) -> list[Verdict]:
-    return [v for rule in rules if (v := rule.check(ctx, day, slot)) is not None]
+    judged = ctx.rules.session if rules is None else rules
+    return [v for rule in judged if (v := rule.check(ctx, day, slot)) is not None]
+
+
+def week_context(
+    athlete: Athlete,
+    week: Week,
+    session_minutes: Mapping[StrengthKind, tuple[int, int]],
+    rules: RuleSet = DEFAULT_RULES,
+) -> WeekContext:
+    """The context with the week's dose worked out: what the planner places by and `check`
+    judges by, from the runs alone."""
+    ctx = WeekContext(athlete, week, session_minutes, rules)
+    target = weekly_target(athlete, rules)
+    shortest = session_minutes.get(target.kind, (30, 60))[0]
+    ctx.dose = week_dose(ctx, target, shortest)
+    ctx.legal_plain_days = ctx.dose.legal_plain_days
+    present = len({i for i, d in enumerate(week.days) for s in d.strength if s.is_loaded})
+    expected = ctx.dose.expected if target.kind in LOADED_KINDS else 0
+    ctx.loaded_goal = max(expected, present)
+    return ctx
 
 
 def judge(
@@ -57,16 +67,11 @@ def judge(
     week: Week,
     session_minutes: Mapping[StrengthKind, tuple[int, int]],
     *,
-    ctx: WeekContext | None = None,
+    rules: RuleSet = DEFAULT_RULES,
 ) -> Judgement:
     """Every strength session of `week` against the rules: kept rules become reasons, broken
     hard rules violations, broken soft rules warnings (each dated by its session's day)."""
-    if ctx is None:
-        ctx = WeekContext(athlete, week, session_minutes)
-        ctx.loaded_goal = len(
-            {i for i, d in enumerate(week.days) for s in d.strength if s.kind in LOADED_KINDS}
-        )
-        ctx.legal_plain_days = legal_plain_days(ctx)
+    ctx = week_context(athlete, week, session_minutes, rules)
     reasons: list[list[Verdict]] = [[] for _ in week.days]
     violations: list[DatedVerdict] = []
     warnings: list[DatedVerdict] = []
@@ -82,7 +87,7 @@ def judge(
                 else:
                     warnings.append(DatedVerdict(day, verdict))
     kept: list[DatedVerdict] = []
-    for rule in WEEK_RULES:
+    for rule in rules.week:
         for dated in rule.check_week(ctx):
             reasons[dated.day].append(dated.verdict)
             if dated.verdict.ok:

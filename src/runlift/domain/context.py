@@ -1,7 +1,9 @@
 """Facts about one athlete-week that the rules ask for, worked out once.
 
 The context also finds start times: when a session can begin on a day, given the runs, the
-sessions already there and the runner's available windows.
+sessions already there and the runner's available windows. Where a rule has a number in this
+(the gap after a run, what counts as a long run, which runs come before lifting), the context
+asks the rule (`self.rules`); its own numbers below are the planner's time-of-day preferences.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from runlift.domain.model import (
     MINUTES_PER_DAY,
@@ -22,16 +25,17 @@ from runlift.domain.model import (
     Week,
 )
 
-LONG_RUN_MINUTES = 90
+if TYPE_CHECKING:
+    from runlift.domain.dose import WeekDose
+    from runlift.domain.rules.ruleset import RuleSet
+
 LONG_RUNS = frozenset({RunType.LONG, RunType.PROGRESSION})
-PREFERRED_GAP = 6 * 60
-MINIMUM_GAP = 3 * 60
 GRID = 15  # sessions start on the quarter hour
 EVENING = 18 * 60  # when nothing anchors a session, aim for after work
 AFTER_WORK = 17 * 60  # loaded work after a morning run: from here when the gap allows
-GOAL_RACE_BUFFER_DAYS = 7
-RACE_BUFFER_DAYS = 3
-RECOVERY_DAYS = 7
+# Loaded work that sits between two runs of a day ends at least this long before the later
+# run, so the runner does not go straight from the gym floor to the road.
+BEFORE_NEXT_RUN = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,12 @@ def _free_spans(
     return spans
 
 
+def _default_rules() -> RuleSet:
+    from runlift.domain.rules import DEFAULT_RULES
+
+    return DEFAULT_RULES
+
+
 class WeekContext:
     """What the rules need to know about a week, computed once per plan or check."""
 
@@ -84,7 +94,11 @@ class WeekContext:
         athlete: Athlete,
         week: Week,
         session_minutes: Mapping[StrengthKind, tuple[int, int]],
+        rules: RuleSet | None = None,
     ) -> None:
+        from runlift.domain.rules.placement import AvoidLiftAfterLongRun, RecoveryGap
+
+        self.rules = rules if rules is not None else _default_rules()
         self.athlete = athlete
         self.session_minutes = session_minutes
         self.week = week
@@ -95,26 +109,23 @@ class WeekContext:
         self.following_type = week.next_day_type or first
         self.following_assumed = week.next_day_type is None
         self.races = self._races()
+        long_enough = self.rules.find(AvoidLiftAfterLongRun).minutes
         self._long_runs = [
             max(
-                (
-                    r.minutes
-                    for r in d.runs
-                    if r.type in LONG_RUNS and r.minutes >= LONG_RUN_MINUTES
-                ),
+                (r.minutes for r in d.runs if r.type in LONG_RUNS and r.minutes >= long_enough),
                 default=0,
             )
             for d in week.days
         ]
+        self.aim_gap = self.rules.find(RecoveryGap).preferred_minutes
         self._windows = [
             tuple((w.start, w.end) for w in athlete.windows(d.date.weekday())) for d in week.days
         ]
-        # Set by whoever builds the context: how many loaded sessions the week aims for.
+        # Set by `checker.week_context`: how many loaded sessions the week aims for, the days
+        # open to them without a long run, and the week's dose (see dose.py).
         self.loaded_goal = 0
-        self.legal_plain_days = 0  # legal loaded days without a long run (see that rule)
-        # Set by the planner: it explains a shortfall itself, with the rules that caused it.
-        self.planned = False
-        self.shortfall_note: str | None = None
+        self.legal_plain_days = 0
+        self.dose: WeekDose | None = None
 
     # -- days ---------------------------------------------------------------------------
     def day(self, index: int) -> Day:
@@ -140,7 +151,7 @@ class WeekContext:
         return "quality"
 
     def long_run(self, index: int) -> int:
-        """Minutes of the day's long run of 90 min or more, else 0."""
+        """Minutes of the day's long run, when it is long enough to count, else 0."""
         return self._long_runs[index]
 
     # -- races --------------------------------------------------------------------------
@@ -152,17 +163,13 @@ class WeekContext:
                     found.add((day.date, run.goal))
         return tuple(RaceDate(d, g) for d, g in sorted(found))
 
-    def race_ahead(self, index: int) -> tuple[RaceDate, int] | None:
-        """The race whose buffer covers this day, with the days to go (0 = race day)."""
+    def days_to_race(self, index: int) -> list[tuple[RaceDate, int]]:
+        """The races on or after this day, with the days to go (0 = race day)."""
         today = self.days[index].date
-        for race in self.races:
-            days_to_go = (race.date - today).days
-            limit = GOAL_RACE_BUFFER_DAYS if race.goal else RACE_BUFFER_DAYS
-            if 0 <= days_to_go <= limit:
-                return race, days_to_go
-        return None
+        return [(r, (r.date - today).days) for r in self.races if r.date >= today]
 
     def days_since_race(self, index: int, goal_only: bool = False) -> int | None:
+        """Days since the latest race on or before this day (0 = race day), if any."""
         today = self.days[index].date
         past = [
             (today - race.date).days
@@ -170,6 +177,10 @@ class WeekContext:
             if race.date <= today and (race.goal or not goal_only)
         ]
         return min(past) if past else None
+
+    def race_day(self, index: int) -> RaceDate | None:
+        today = self.days[index].date
+        return next((r for r in self.races if r.date == today), None)
 
     # -- time of day --------------------------------------------------------------------
     def busy(self, index: int, *, skip: object = None) -> list[tuple[int, int]]:
@@ -195,40 +206,71 @@ class WeekContext:
         busy: list[tuple[int, int]] | None = None,
         bounds: tuple[int, int] | None = None,
     ) -> int | None:
-        """When a session of `minutes` can start on day `index`, or None if it cannot fit.
+        """When a session of `minutes` can start on day `index`, or None if it cannot fit:
+        the first of `start_options`."""
+        options = self.start_options(index, minutes, loaded=loaded, busy=busy, bounds=bounds)
+        return options[0] if options else None
 
-        Loaded work starts after all the day's runs: at least 6 h after the last run when the
-        windows allow it (from 17:00 if that also fits: run in the morning, lift after work),
-        otherwise as late as possible (the longest gap). Other work goes straight after the
-        last run, or nearest 18:00 on a day without runs. `bounds` limits the start further
-        (to keep 48 h from a session the runner fixed).
+    def start_options(
+        self,
+        index: int,
+        minutes: int,
+        *,
+        loaded: bool,
+        busy: list[tuple[int, int]] | None = None,
+        bounds: tuple[int, int] | None = None,
+    ) -> list[int]:
+        """Possible starts, at most one per free stretch of the day, best first.
+
+        Loaded work starts once the runs that must come first have ended (see
+        `run-before-lift`): on a hard day with two runs, that can be between the quality run
+        and a later easy run. In each stretch it aims for the preferred gap after the run
+        before it (from 17:00 if that also fits: run in the morning, lift after work),
+        otherwise as late as the stretch allows; the stretches are ranked by that gap (up to
+        the preferred one), then an after-work start, then the earlier. Other work goes
+        straight after the day's last run. On a day without runs, anything goes as near 18:00
+        as the windows allow. `bounds` limits the start further (to keep the heavy spacing
+        from a session the runner fixed).
         """
         spans = _free_spans(self.windows(index), busy if busy is not None else self.busy(index))
         runs = self.days[index].runs
-        after = max((r.end for r in runs), default=None)
         low, high = bounds if bounds is not None else (0, MINUTES_PER_DAY)
+        if loaded and runs:
+            from runlift.domain.rules.placement import RunBeforeLift
+
+            first = self.rules.find(RunBeforeLift).earliest_start(self, index)
+            run_starts = {r.start for r in runs}
+        else:
+            first, run_starts = low, set()
         starts: list[tuple[int, int]] = []  # (earliest, latest) feasible start per span
         for span_start, span_end in spans:
-            earliest = max(span_start, low)
-            if loaded and after is not None:
-                earliest = max(earliest, after)
-            earliest = _ceil_grid(earliest)
+            earliest = _ceil_grid(max(span_start, low, first))
+            if span_end in run_starts:  # a later run closes this stretch
+                span_end -= BEFORE_NEXT_RUN
             latest = min(span_end - minutes, high)
             if latest >= earliest:
                 starts.append((earliest, latest - (latest - earliest) % GRID))
         if not starts:
-            return None
-        if after is None:
-            return min(
-                (max(lo, min(hi, _ceil_grid(EVENING))) for lo, hi in starts),
-                key=lambda t: (abs(t - EVENING), t),
-            )
+            return []
+        if not runs:
+            options = [max(lo, min(hi, _ceil_grid(EVENING))) for lo, hi in starts]
+            return sorted(options, key=lambda t: (abs(t - EVENING), t))
         if not loaded:
+            after = max(r.end for r in runs)
             later = [lo for lo, hi in starts if lo >= after]
-            return min(later) if later else max(hi for _, hi in starts)
-        wanted = _ceil_grid(after + PREFERRED_GAP)
-        for target in (max(wanted, AFTER_WORK), wanted):
-            for lo, hi in starts:
-                if hi >= target:
-                    return max(lo, target)
-        return max(hi for _, hi in starts)
+            return [min(later)] if later else [max(hi for _, hi in starts)]
+        options = []
+        for lo, hi in starts:
+            before = self.last_run_end(index, before=lo)
+            if before is None:
+                options.append(max(lo, min(hi, _ceil_grid(EVENING))))
+                continue
+            wanted = _ceil_grid(before + self.aim_gap)
+            fits = [t for t in (max(wanted, AFTER_WORK), wanted) if t <= hi]
+            options.append(max(lo, fits[0]) if fits else hi)
+        return sorted(options, key=lambda t: self._time_rank(index, t))
+
+    def _time_rank(self, index: int, start: int) -> tuple[int, int, int]:
+        before = self.last_run_end(index, before=start)
+        gap = self.aim_gap if before is None else min(start - before, self.aim_gap)
+        return (-gap, 0 if start >= AFTER_WORK else 1, start)

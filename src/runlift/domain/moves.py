@@ -14,7 +14,7 @@ from enum import StrEnum
 from runlift.domain.checker import judge
 from runlift.domain.context import WeekContext
 from runlift.domain.model import Athlete, StrengthKind, StrengthSession, Week
-from runlift.domain.rules import Verdict
+from runlift.domain.rules import DEFAULT_RULES, RuleSet, Verdict
 
 SessionMinutes = Mapping[StrengthKind, tuple[int, int]]
 
@@ -73,18 +73,24 @@ def moved_week(week: Week, move: Move) -> Week:
     return replace(rest, days=tuple(days))
 
 
-def _broken(athlete: Athlete, week: Week, minutes: SessionMinutes) -> set[tuple[int, Verdict]]:
-    judged = judge(athlete, week, minutes)
+def _broken(
+    athlete: Athlete, week: Week, minutes: SessionMinutes, rules: RuleSet
+) -> set[tuple[int, Verdict]]:
+    judged = judge(athlete, week, minutes, rules=rules)
     return {(d.day, d.verdict) for d in (*judged.violations, *judged.warnings)}
 
 
 def answer_move(
-    athlete: Athlete, week: Week, move: Move, session_minutes: SessionMinutes
+    athlete: Athlete,
+    week: Week,
+    move: Move,
+    session_minutes: SessionMinutes,
+    rules: RuleSet = DEFAULT_RULES,
 ) -> MoveAnswer:
     """The rules' answer to `move`: fine, a warning, or why not (a hard rule broken)."""
-    before = _broken(athlete, week, session_minutes)
+    before = _broken(athlete, week, session_minutes, rules)
     after_week = moved_week(week, move)
-    judged = judge(athlete, after_week, session_minutes)
+    judged = judge(athlete, after_week, session_minutes, rules=rules)
     on_day = tuple(judged.reasons[move.target])
     new = {
         (d.day, d.verdict)
@@ -107,12 +113,16 @@ def _order(item: tuple[int, Verdict]) -> tuple[int, str]:
 
 
 def suggest(
-    athlete: Athlete, week: Week, move: Move, session_minutes: SessionMinutes
+    athlete: Athlete,
+    week: Week,
+    move: Move,
+    session_minutes: SessionMinutes,
+    rules: RuleSet = DEFAULT_RULES,
 ) -> MoveAnswer | None:
     """The slot nearest the one asked for that the rules are content with: the same day at a
     better time first, then the days around it, earlier before later. None when no day works."""
     rest, _ = without(week, move.kind, move.origin)
-    ctx = WeekContext(athlete, rest, session_minutes)
+    ctx = WeekContext(athlete, rest, session_minutes, rules)
     loaded = StrengthSession(move.kind, 0, move.minutes).is_loaded
     days = sorted(range(len(week.days)), key=lambda d: (abs(d - move.target), d))
     for day in days:
@@ -120,7 +130,7 @@ def suggest(
         if start is None:
             continue
         candidate = replace(move, target=day, start=start)
-        answered = answer_move(athlete, week, candidate, session_minutes)
+        answered = answer_move(athlete, week, candidate, session_minutes, rules)
         if answered.answer is Answer.FINE:
             return answered
     return None

@@ -4,15 +4,17 @@ The planner never breaks a hard rule, meets the soft ones wherever the week allo
 among the legal days by these preferences, in this order (docs/planner.md):
 
 1. as many main sessions as the week's target, where the rules allow;
-2. the fewest broken soft rules (a short recovery gap, heavy sessions under 48 h apart, a rest
-   day, lifting after a long run when another day serves);
+2. the fewest broken soft rules (a short recovery gap, heavy sessions closer than the spacing
+   rule allows, a rest day, lifting after a long run when another day serves);
 3. main sessions spread out across the week (the largest smallest gap, the week taken to
    repeat);
-4. the longest recovery gap after the run, up to 6 h;
+4. the longest recovery gap after the run, up to the preferred one;
 5. the most room before the next quality day;
 6. the earliest days, so the same week always gives the same plan.
 
-Core and bodyweight sessions then go on easy days first, spread apart, off the main days.
+Core and bodyweight sessions then go on easy days first, spread apart, off the main days;
+around a race only core. Every number comes from the rules (`RuleSet`), and the week's
+warnings are exactly what `check` says of it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from runlift.domain.checker import judge, session_verdicts
-from runlift.domain.context import Slot, WeekContext
+from runlift.domain.checker import judge, session_verdicts, week_context
+from runlift.domain.context import Slot
 from runlift.domain.library import Library
 from runlift.domain.model import (
     Athlete,
@@ -36,22 +38,16 @@ from runlift.domain.model import (
 )
 from runlift.domain.notes import plan_notes
 from runlift.domain.prescription import KnownMax, known_maxes
-from runlift.domain.rules import DatedVerdict, Verdict, weekly_target
-from runlift.domain.search import (
-    AVOID_LONG_RUN,
-    DAY_MINUTES,
-    PLANNER_BLOCKS,
-    Candidate,
-    assess,
-    choose_days,
-    day_spread,
-    room,
-)
+from runlift.domain.rules import DEFAULT_RULES, DatedVerdict, RuleSet, Verdict
+from runlift.domain.rules.placement import AvoidLiftAfterLongRun
+from runlift.domain.rules.volume import HeavySpacing
+from runlift.domain.search import DAY_MINUTES, Candidate, assess, choose_days, day_spread, room
 from runlift.domain.sessions import Composer
+from runlift.domain.suggest import fixed_session_advice
 
-BY_DESIGN = frozenset({"race-buffer", "phase-dose"})  # a shortfall from these is intended
 EASY_DAY_SESSIONS = 2
 EASY_KIND_RANK = {DayType.EASY: 0, DayType.REST: 1, DayType.HARD: 2}
+JUMPING_KINDS = frozenset({StrengthKind.HEAVY, StrengthKind.BODYWEIGHT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +64,20 @@ class Plan:
 
 
 class _WeekPlanner:
-    def __init__(self, athlete: Athlete, week: Week, library: Library, formula: str | None):
+    def __init__(
+        self, athlete: Athlete, week: Week, library: Library, formula: str | None, rules: RuleSet
+    ):
         self.athlete = athlete
         self.week = week
         self.library = library
+        self.rules = rules
         self.tables = library.tables
         self.maxes = known_maxes(athlete, self.tables, formula)
         self.composer = Composer(athlete, library, self.maxes)
-        self.ctx = WeekContext(athlete, week, self.tables.session_minutes)
-        self.target = weekly_target(athlete)
+        self.ctx = week_context(athlete, week, self.tables.session_minutes, rules)
+        assert self.ctx.dose is not None
+        self.dose = self.ctx.dose
+        self.target = self.dose.target
         self.sessions: list[list[StrengthSession]] = [list(d.strength) for d in week.days]
         self.reasons: list[list[Verdict]] = [[] for _ in week.days]
 
@@ -109,78 +110,62 @@ class _WeekPlanner:
             if s.kind is kind
         ]
         need = max(0, self.target.count - len(fixed_days))
-        candidates = [assess(ctx, day, kind, minutes, fixed_starts) for day in range(len(ctx.days))]
-        candidates = [c for c in candidates if c.day not in fixed_days]
-        ctx.loaded_goal = self.target.count
-        ctx.legal_plain_days = len(fixed_days) + sum(
-            1 for c in candidates if c.legal and not ctx.long_run(c.day)
-        )
+        candidates = [
+            assess(ctx, day, kind, minutes, fixed_starts)
+            for day in range(len(ctx.days))
+            if day not in fixed_days
+        ]
+        avoid = self.rules.find(AvoidLiftAfterLongRun)
         for c in candidates:
             if c.legal and c.slot is not None and ctx.long_run(c.day):
                 shadow = replace(c.slot, kind=StrengthKind.HEAVY)
-                verdict = AVOID_LONG_RUN.check(ctx, c.day, shadow)
+                verdict = avoid.check(ctx, c.day, shadow)
                 if verdict is not None:
                     c.verdicts.append(verdict)
                     c.soft_fails += 0 if verdict.ok else 1
         legal = [c for c in candidates if c.legal]
         chosen: tuple[Candidate, ...] = ()
         if need and legal:
+            spacing = self.rules.find(HeavySpacing).minutes
+            heavy = kind is StrengthKind.HEAVY
             chosen = choose_days(
-                legal, min(need, len(legal)), fixed_starts, kind is StrengthKind.HEAVY
+                legal, min(need, len(legal)), fixed_starts, spacing if heavy else None
             )
         chosen_days = {c.day for c in chosen}
         for c in chosen:
             assert c.slot is not None
             self.sessions[c.day].append(StrengthSession(kind, c.slot.start, c.slot.minutes))
             self.reasons[c.day] += c.verdicts
-        self._explain_unchosen(candidates, chosen_days, need, fixed_days)
+        self._explain_unchosen(candidates, chosen_days, fixed_days)
         main_days = sorted(chosen_days | set(fixed_days))
         if main_days and need:
             self.reasons[main_days[0]][:0] = list(self.target.reasons)
         return main_days
 
     def _explain_unchosen(
-        self, candidates: list[Candidate], chosen: set[int], need: int, fixed: list[int]
+        self, candidates: list[Candidate], chosen: set[int], fixed: list[int]
     ) -> None:
         kind = self.target.kind.value
-        main_names = [self.ctx.day(d).weekday_name for d in sorted(chosen | set(fixed))]
-        blocked: dict[str, list[str]] = {}
-        by_design = 0  # days kept free only by the race and recovery rules
+        planned = [self.ctx.day(d).weekday_name for d in sorted(chosen)]
+        own = [self.ctx.day(d).weekday_name for d in fixed]
         for c in candidates:
             if c.day in chosen:
                 continue
             fails = [v for v in c.verdicts if not v.ok]
             if not c.legal:
-                stops = [v for v in fails if v.hard or v.rule in PLANNER_BLOCKS]
-                self.reasons[c.day] += stops
-                if any(v.rule in BY_DESIGN for v in stops):
-                    by_design += 1
-                for v in stops[:1]:
-                    blocked.setdefault(v.rule, []).append(self.ctx.day(c.day).weekday_name[:3])
+                self.reasons[c.day] += [v for v in fails if self.rules.blocks_planner(v)]
             elif fails:
                 self.reasons[c.day] += fails
-            elif main_names:
+            elif planned or own:
                 self.reasons[c.day].append(
-                    Verdict(
-                        "weekly-heavy-count",
-                        True,
-                        False,
-                        f"No {kind} session here: {_went_to(main_names)}, which the "
-                        "preferences favour (spread out, longer recovery, more room "
-                        "before the next quality day).",
-                    )
+                    Verdict("weekly-heavy-count", True, False, _elsewhere(kind, planned, own))
                 )
-        placed = len(chosen) + len(fixed)
-        # A race week or the week after a race plans less on purpose: no warning for that.
-        if placed + by_design < self.target.count:
-            detail = "; ".join(
-                f"{rule} ruled out {', '.join(days)}" for rule, days in blocked.items()
-            )
-            self.ctx.shortfall_note = (
-                f"Planned {placed} of {self.target.count} {kind} sessions: {detail}."
-            )
 
     # -- easy-day sessions --------------------------------------------------------------
+    def _light_kind_allowed(self, day: int, kind: StrengthKind, start: int, minutes: int) -> bool:
+        slot = Slot(kind, start, minutes)
+        return not any(self.rules.blocks_planner(v) for v in session_verdicts(self.ctx, day, slot))
+
     def _place_easy(self, main_days: list[int]) -> None:
         novice = self.athlete.experience is Experience.NOVICE
         light = (StrengthKind.CORE, StrengthKind.PILATES) + (
@@ -191,13 +176,12 @@ class _WeekPlanner:
         if not need:
             return
         taken = set(main_days) | {i for i, ss in enumerate(self.sessions) if ss}
+        core_minutes = self.tables.default_minutes[StrengthKind.CORE]
         options: list[tuple[int, int]] = []  # (day, start)
         for day in range(len(self.ctx.days)):
-            if day in taken:
-                continue
-            minutes = self.tables.default_minutes[StrengthKind.CORE]
-            busy = [(a, b) for a, b in self.ctx.busy(day)]
-            start = self.ctx.find_start(day, minutes, loaded=False, busy=busy)
+            if day in taken or self.ctx.race_day(day) is not None:
+                continue  # a race is the day's work
+            start = self.ctx.find_start(day, core_minutes, loaded=False)
             if start is not None:
                 options.append((day, start))
         need = min(need, len(options))
@@ -214,24 +198,45 @@ class _WeekPlanner:
         kinds = [StrengthKind.CORE] * len(chosen)
         wants_bodyweight = not novice and self.athlete.phase is not Phase.RECOVERY
         if wants_bodyweight and len(chosen) == EASY_DAY_SESSIONS and have == 0:
-            # The longer bodyweight session goes with the day's shorter running.
-            run_minutes = [sum(r.minutes for r in self.ctx.day(d).runs) for d, _ in chosen]
-            lighter = min(range(len(chosen)), key=lambda i: (run_minutes[i], -i))
-            kinds[lighter] = StrengthKind.BODYWEIGHT
+            body = StrengthKind.BODYWEIGHT
+            body_minutes = self.tables.default_minutes[body]
+            allowed = [
+                i
+                for i, (d, _) in enumerate(chosen)
+                if (s := self.ctx.find_start(d, body_minutes, loaded=False)) is not None
+                and self._light_kind_allowed(d, body, s, body_minutes)
+            ]
+            if allowed:
+                # The longer bodyweight session goes with the day's shorter running.
+                run_minutes = [sum(r.minutes for r in self.ctx.day(d).runs) for d, _ in chosen]
+                lighter = min(allowed, key=lambda i: (run_minutes[i], -i))
+                kinds[lighter] = body
         for (day, start), kind in zip(chosen, kinds, strict=True):
             minutes = self.tables.default_minutes[kind]
-            busy = self.ctx.busy(day)
-            fitted = self.ctx.find_start(day, minutes, loaded=False, busy=busy)
+            fitted = self.ctx.find_start(day, minutes, loaded=False)
             session = StrengthSession(kind, fitted if fitted is not None else start, minutes)
             self.sessions[day].append(session)
             slot = Slot(kind, session.start, minutes)
             self.reasons[day] += [v for v in session_verdicts(self.ctx, day, slot) if v.ok]
 
     # -- contents -----------------------------------------------------------------------
+    def _jump_day(self, main_days: list[int]) -> int | None:
+        """The main session that takes the week's jumps: one whose legs are fresh (no long
+        run that day) with the most room before the next hard day; none when every main
+        session follows a long run, and that is said."""
+        if not main_days or self.target.kind not in JUMPING_KINDS:
+            return None
+        fresh = [d for d in main_days if not self.ctx.long_run(d)]
+        if fresh:
+            return max(fresh, key=lambda d: (room(self.ctx, d), d))
+        avoid = self.rules.find(AvoidLiftAfterLongRun)
+        self.reasons[main_days[0]].append(avoid.jumps_dropped(self.ctx, main_days[0]))
+        return None
+
     def _compose(self, main_days: list[int]) -> None:
         main_kind = self.target.kind
         deload = self.week.is_deload
-        plyo_day = max(main_days, key=lambda d: (room(self.ctx, d), d)) if main_days else None
+        plyo_day = self._jump_day(main_days)
         order = {day: i for i, day in enumerate(main_days)}
         for day, sessions in enumerate(self.sessions):
             sessions.sort(key=lambda s: s.start)
@@ -270,14 +275,15 @@ class _WeekPlanner:
             d.with_strength(tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
         )
         week = replace(self.week, days=days)
-        self.ctx.days = days
-        self.ctx.planned = True
-        judgement = judge(self.athlete, week, self.tables.session_minutes, ctx=self.ctx)
+        minutes = self.tables.session_minutes
+        judgement = judge(self.athlete, week, minutes, rules=self.rules)
         reasons = [list(r) for r in self.reasons]
         for day, d in enumerate(week.days):
             if any(s.fixed for s in d.strength):
                 reasons[day] += list(judgement.reasons[day])
         for dated in (*judgement.week_notes, *judgement.warnings, *judgement.violations):
+            reasons[dated.day].append(dated.verdict)
+        for dated in fixed_session_advice(self.athlete, week, judgement, minutes, self.rules):
             reasons[dated.day].append(dated.verdict)
         return Plan(
             athlete=self.athlete,
@@ -292,10 +298,19 @@ class _WeekPlanner:
         )
 
 
-def _went_to(names: list[str]) -> str:
-    if len(names) == 1:
-        return f"the week's one session went to {names[0]}"
-    return f"the week's {len(names)} went to {_join(names)}"
+def _elsewhere(kind: str, planned: list[str], own: list[str]) -> str:
+    """Why a legal day got no main session: where the week's went instead."""
+    parts = []
+    if planned:
+        where = _join(planned)
+        parts.append(
+            f"the planner put {'it' if len(planned) == 1 else 'them'} on {where}, which the "
+            "preferences favour (spread out, longer recovery, more room before the next "
+            "quality day)"
+        )
+    if own:
+        parts.append(f"you fixed your own on {_join(own)}")
+    return f"No {kind} session here: " + "; ".join(parts) + "."
 
 
 def _join(names: list[str]) -> str:
@@ -313,10 +328,15 @@ def _unique(verdicts: list[Verdict]) -> list[Verdict]:
 
 
 def plan_week(
-    athlete: Athlete, week: Week, library: Library, *, formula: str | None = None
+    athlete: Athlete,
+    week: Week,
+    library: Library,
+    *,
+    formula: str | None = None,
+    rules: RuleSet = DEFAULT_RULES,
 ) -> Plan:
     """Fill `week` with strength work for `athlete`, keeping what the runner fixed."""
-    return _WeekPlanner(athlete, week, library, formula).plan()
+    return _WeekPlanner(athlete, week, library, formula, rules).plan()
 
 
 __all__ = ["Day", "Plan", "plan_week"]

@@ -12,6 +12,7 @@ from runlift.domain.rules.placement import (
     RestDay,
     RunBeforeLift,
 )
+from runlift.domain.rules.ruleset import RuleSet
 from runlift.domain.rules.volume import (
     DeloadWithRunning,
     HeavySpacing,
@@ -44,19 +45,21 @@ WEEK_RULES: tuple[WeekRule, ...] = (
 )
 
 
+DEFAULT_RULES = RuleSet(SESSION_RULES, WEEK_RULES)
+
+
 def all_rules() -> dict[str, Rule]:
     """One entry per rule id (the two halves of `phase-dose` share theirs)."""
-    rules: dict[str, Rule] = {}
-    for rule in (*SESSION_RULES, *WEEK_RULES):
-        rules.setdefault(rule.id, rule)
-    return rules
+    return DEFAULT_RULES.by_id()
 
 
 __all__ = [
+    "DEFAULT_RULES",
     "SESSION_RULES",
     "WEEK_RULES",
     "DatedVerdict",
     "Rule",
+    "RuleSet",
     "SessionRule",
     "Verdict",
     "WeekRule",

@@ -1,5 +1,10 @@
-"""What a rule is: a small named object with an id, a one-line summary, hard or soft, and a
-check that answers with a verdict in plain words."""
+"""What a rule is: a small named object with an id, a one-line summary, hard or soft, the
+numbers it judges by, and a check that answers with a verdict in plain words.
+
+A rule's numbers are fields of the rule (a frozen dataclass), so a coach's variant is one
+`RuleSet.replacing(HeavySpacing(hours=72))` away, and its summary and messages are built from
+those same fields: the planner, `check` and the words follow together.
+"""
 
 from __future__ import annotations
 
@@ -30,11 +35,26 @@ class DatedVerdict:
 
 class Rule:
     id: ClassVar[str]
-    summary: ClassVar[str]
     hard: ClassVar[bool | None]  # None: an exception or note that can never be broken
+    # A soft rule the planner still will not plan against (the week after a race).
+    planner_blocks: ClassVar[bool] = False
+    # A day this rule rules out is kept free on purpose (a race, the days after one): a week
+    # that holds fewer sessions because of it is not short of anything.
+    by_design: ClassVar[bool] = False
+    # How a shortfall note names the days this rule ruled out ("Tue and Thu come ...").
+    rules_out: ClassVar[str] = ""
+
+    @property
+    def summary(self) -> str:
+        """One line, built from the rule's own numbers."""
+        raise NotImplementedError
 
     def verdict(self, ok: bool, text: str) -> Verdict:
         return Verdict(self.id, ok, bool(self.hard), text)
+
+    def soft_verdict(self, ok: bool, text: str) -> Verdict:
+        """A hard rule's answer about work it only advises on (light work before a race)."""
+        return Verdict(self.id, ok, False, text)
 
 
 class SessionRule(Rule):

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from runlift.domain.context import RECOVERY_DAYS, Slot, WeekContext
-from runlift.domain.model import LOADED_KINDS, StrengthKind, Window, format_clock
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from runlift.domain.model import LOADED_KINDS, Phase, StrengthKind, Window, format_clock
 from runlift.domain.rules.base import SessionRule, Verdict
 
-RECOVERY_BLOCKED = frozenset({StrengthKind.HEAVY, StrengthKind.PLYOMETRIC, StrengthKind.BODYWEIGHT})
+if TYPE_CHECKING:
+    from runlift.domain.context import RaceDate, Slot, WeekContext
+
+# Work that stays gentle enough for the days around a race: no lunges, calf raises or jumps.
+GENTLE_KINDS = frozenset({StrengthKind.CORE, StrengthKind.PILATES})
 
 
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+@dataclass(frozen=True, slots=True)
 class WithinAvailability(SessionRule):
     id = "within-availability"
-    summary = "Strength work happens inside the times the runner said they can train."
     hard = True
+    rules_out = "no free time in your windows"
+
+    @property
+    def summary(self) -> str:
+        return "Strength work happens inside the times the runner said they can train."
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         windows = ctx.windows(day)
@@ -29,10 +44,14 @@ class WithinAvailability(SessionRule):
         )
 
 
+@dataclass(frozen=True, slots=True)
 class NoOverlap(SessionRule):
     id = "no-overlap"
-    summary = "A session does not overlap a run or another session."
     hard = True
+
+    @property
+    def summary(self) -> str:
+        return "A session does not overlap a run or another session."
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         for run in ctx.day(day).runs:
@@ -54,47 +73,105 @@ class NoOverlap(SessionRule):
         return None
 
 
+@dataclass(frozen=True, slots=True)
 class RaceBuffer(SessionRule):
+    """No loaded work in the `goal_days` before a goal race or the `other_days` before any
+    other race (hard). Light leg work (bodyweight: lunges, calf raises) keeps out of the same
+    days as advice the planner follows; core and mobility stay welcome."""
+
+    goal_days: int = 7
+    other_days: int = 3
     id = "race-buffer"
-    summary = "No loaded work in the 7 days before a goal race, or the 3 days before any race."
     hard = True
+    planner_blocks = True  # its soft half (light leg work) is still not planned
+    by_design = True
+    rules_out = "too close to a race"
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"No loaded work in the {_days(self.goal_days)} before a goal race, or the "
+            f"{_days(self.other_days)} before any race; only core or mobility then."
+        )
+
+    def race_ahead(self, ctx: WeekContext, day: int) -> tuple[RaceDate, int] | None:
+        """The race whose buffer covers this day, with the days to go (0 = race day)."""
+        for race, days_to_go in ctx.days_to_race(day):
+            if days_to_go <= (self.goal_days if race.goal else self.other_days):
+                return race, days_to_go
+        return None
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
-        if slot.kind not in LOADED_KINDS:
+        if slot.kind in GENTLE_KINDS:
             return None
-        found = ctx.race_ahead(day)
+        found = self.race_ahead(ctx, day)
         if found is None:
             return None
         race, days_to_go = found
         which = "the goal race" if race.goal else "a race"
-        limit = 7 if race.goal else 3
+        limit = self.goal_days if race.goal else self.other_days
         when = race.date.strftime("%a %d %b")
+        if slot.kind not in LOADED_KINDS:
+            if days_to_go == 0:
+                text = f"Race day ({which}): no strength work beyond gentle core or mobility."
+            else:
+                text = (
+                    f"{which.capitalize()} is on {when}, {_days(days_to_go)} away: keep the "
+                    "legs fresh, with core or mobility only, no lunges, calf raises or jumps."
+                )
+            return self.soft_verdict(False, text)
         if days_to_go == 0:
             return self.verdict(False, f"Race day ({which}): no loaded work.")
         return self.verdict(
             False,
-            f"{which.capitalize()} is on {when}, {days_to_go} day{'s' if days_to_go > 1 else ''} "
-            f"away: no loaded work in the {limit} days before it.",
+            f"{which.capitalize()} is on {when}, {_days(days_to_go)} away: no loaded work in "
+            f"the {_days(limit)} before it.",
         )
 
 
+@dataclass(frozen=True, slots=True)
 class RecoveryWindow(SessionRule):
-    """The part of `phase-dose` that looks at single days: the first week after a race."""
+    """The part of `phase-dose` that looks at single days: the first `days` after a goal race
+    (after any race in a recovery phase) carry nothing beyond gentle core or mobility. A
+    recovery phase whose race date is unknown is taken to be in that first week."""
 
+    days: int = 7
     id = "phase-dose"
-    summary = "Heavy sessions per week follow the phase; none in the first 7 days after a race."
     hard = False
+    planner_blocks = True
+    by_design = True
+    rules_out = "too soon after a race"
+
+    @property
+    def summary(self) -> str:
+        return (
+            "Heavy sessions per week follow the phase; nothing beyond gentle core or mobility "
+            f"in the first {_days(self.days)} after a race."
+        )
+
+    def race_unknown(self, ctx: WeekContext) -> bool:
+        """A recovery phase with no race on or before the week's last day."""
+        if ctx.athlete.phase is not Phase.RECOVERY or not ctx.days:
+            return False
+        last = ctx.days[-1].date
+        return not any(r.date <= last for r in ctx.races)
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
-        if slot.kind not in RECOVERY_BLOCKED:
+        if slot.kind in GENTLE_KINDS:
             return None
-        # After any race in a recovery week; after the goal race whatever the phase says.
-        goal_only = ctx.athlete.phase.value != "recovery"
+        goal_only = ctx.athlete.phase is not Phase.RECOVERY
         since = ctx.days_since_race(day, goal_only=goal_only)
-        if since is None or since >= RECOVERY_DAYS:
+        if since is None and self.race_unknown(ctx):
+            return self.verdict(
+                False,
+                "No race date yet: until you give it, the recovery week is taken as the first "
+                f"{_days(self.days)} after the race, with gentle core only.",
+            )
+        if since is None or since >= self.days:
             return None
+        when = "The race was today" if since == 0 else f"{_days(since)} after the race"
         return self.verdict(
             False,
-            f"{since} day{'s' if since != 1 else ''} after a race: the first {RECOVERY_DAYS} "
-            "days of recovery carry no strength sessions beyond gentle core work.",
+            f"{when}: the first {_days(self.days)} of recovery carry nothing beyond gentle "
+            "core or mobility.",
         )

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from runlift.domain.context import MINIMUM_GAP, Slot, WeekContext
-from runlift.domain.model import LOADED_KINDS, DayType, format_clock, format_duration
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from runlift.domain.model import LOADED_KINDS, DayType, Run, format_clock, format_duration
 from runlift.domain.rules.base import SessionRule, Verdict
+
+if TYPE_CHECKING:
+    from runlift.domain.context import Slot, WeekContext
 
 
 def _runs_label(ctx: WeekContext, day: int) -> str:
@@ -13,9 +18,15 @@ def _runs_label(ctx: WeekContext, day: int) -> str:
     return ", ".join(quality or [r.type.value for r in runs])
 
 
+@dataclass(frozen=True, slots=True)
 class HeavyOnHardDays(SessionRule):
     id = "heavy-on-hard-days"
-    summary = "In build, peak and taper, loaded work goes on hard days only."
+    rules_out = "easy or rest days in this phase"
+
+    @property
+    def summary(self) -> str:
+        return "In build, peak and taper, loaded work goes on hard days only."
+
     hard = True
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
@@ -39,9 +50,14 @@ class HeavyOnHardDays(SessionRule):
         )
 
 
+@dataclass(frozen=True, slots=True)
 class BasePhaseException(SessionRule):
     id = "base-phase-exception"
-    summary = "In base, maintenance and recovery, loaded work may go on easy days."
+
+    @property
+    def summary(self) -> str:
+        return "In base, maintenance and recovery, loaded work may go on easy days."
+
     hard = None
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
@@ -56,9 +72,15 @@ class BasePhaseException(SessionRule):
         )
 
 
+@dataclass(frozen=True, slots=True)
 class NoHeavyBeforeQuality(SessionRule):
     id = "no-heavy-before-quality"
-    summary = "No loaded session the day before a hard day."
+    rules_out = "the day before a hard day"
+
+    @property
+    def summary(self) -> str:
+        return "No loaded session the day before a hard day."
+
     hard = True
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
@@ -77,17 +99,31 @@ class NoHeavyBeforeQuality(SessionRule):
         )
 
 
+@dataclass(frozen=True, slots=True)
 class RunBeforeLift(SessionRule):
     id = "run-before-lift"
-    summary = "On a day with runs, loaded work starts after the run has ended."
     hard = True
+    rules_out = "no time after the run"
+
+    @property
+    def summary(self) -> str:
+        return "On a day with runs, loaded work starts after the run has ended."
+
+    def runs_first(self, ctx: WeekContext, day: int) -> tuple[Run, ...]:
+        """The runs that must end before loaded work starts: the quality runs on a hard day
+        (an easy run later that day may follow the lifting), every run on other days."""
+        runs = ctx.day(day).runs
+        if ctx.day_types[day] is DayType.HARD:
+            return tuple(r for r in runs if r.is_quality)
+        return runs
+
+    def earliest_start(self, ctx: WeekContext, day: int) -> int:
+        return max((r.end for r in self.runs_first(ctx, day)), default=0)
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         if slot.kind not in LOADED_KINDS or not ctx.day(day).runs:
             return None
-        runs = ctx.day(day).runs
-        if ctx.day_types[day] is DayType.HARD:
-            runs = tuple(r for r in runs if r.is_quality)
+        runs = self.runs_first(ctx, day)
         late = [r for r in runs if r.end > slot.start]
         if late:
             run = late[0]
@@ -103,10 +139,30 @@ class RunBeforeLift(SessionRule):
         )
 
 
+@dataclass(frozen=True, slots=True)
 class RecoveryGap(SessionRule):
+    """`minimum_hours` between a run and loaded work; the planner aims for `preferred_hours`."""
+
+    minimum_hours: float = 3
+    preferred_hours: float = 6
     id = "recovery-gap"
-    summary = "At least 3 h between the end of the run and a loaded session (6 h or more is best)."
     hard = False
+
+    @property
+    def minimum_minutes(self) -> int:
+        return round(self.minimum_hours * 60)
+
+    @property
+    def preferred_minutes(self) -> int:
+        return round(self.preferred_hours * 60)
+
+    @property
+    def summary(self) -> str:
+        low, best = format_duration(self.minimum_minutes), format_duration(self.preferred_minutes)
+        return (
+            f"At least {low} between the end of the run and a loaded session "
+            f"({best} or more is best)."
+        )
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         if slot.kind not in LOADED_KINDS:
@@ -115,19 +171,29 @@ class RecoveryGap(SessionRule):
         if end is None:
             return None
         gap = slot.start - end
-        if gap < MINIMUM_GAP:
+        low, best = format_duration(self.minimum_minutes), format_duration(self.preferred_minutes)
+        if gap < self.minimum_minutes:
             return self.verdict(
                 False,
-                f"Only {format_duration(gap)} after the run; at least 3 h (run in the morning, "
-                "lift in the evening) lets both go better.",
+                f"Only {format_duration(gap)} after the run; at least {low} (run in the "
+                "morning, lift in the evening) lets both go better.",
             )
-        note = "" if gap >= 2 * MINIMUM_GAP else " (6 h or more is better when your day allows)"
+        note = (
+            ""
+            if gap >= self.preferred_minutes
+            else f" ({best} or more is better when your day allows)"
+        )
         return self.verdict(True, f"{format_duration(gap)} after the run{note}.")
 
 
+@dataclass(frozen=True, slots=True)
 class RestDay(SessionRule):
     id = "rest-day"
-    summary = "Rest days stay free of loaded work."
+
+    @property
+    def summary(self) -> str:
+        return "Rest days stay free of loaded work."
+
     hard = False
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
@@ -140,10 +206,21 @@ class RestDay(SessionRule):
         )
 
 
+@dataclass(frozen=True, slots=True)
 class AvoidLiftAfterLongRun(SessionRule):
+    """A long run of `minutes` or more leaves tired legs: lift elsewhere when the week allows,
+    and keep the jumps off that day whenever another heavy session can take them."""
+
+    minutes: int = 90
     id = "avoid-lift-after-long-run"
-    summary = "Prefer days other than a long run of 90 min or more for heavy sessions."
     hard = False
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"Prefer days other than a long run of {self.minutes} min or more for heavy "
+            "sessions, and for jumps."
+        )
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         if slot.kind not in LOADED_KINDS:
@@ -166,10 +243,24 @@ class AvoidLiftAfterLongRun(SessionRule):
             "that the rules allow.",
         )
 
+    def jumps_dropped(self, ctx: WeekContext, day: int) -> Verdict:
+        """Said when every heavy session of the week follows a long run."""
+        return self.verdict(
+            True,
+            f"No jumps this week: every heavy session follows a long run of {self.minutes} "
+            f"min or more ({ctx.day(day).weekday_name}: {ctx.long_run(day)} min), and jumps "
+            "want fresh legs.",
+        )
 
+
+@dataclass(frozen=True, slots=True)
 class CoreAnyDay(SessionRule):
     id = "core-any-day"
-    summary = "Core, pilates and bodyweight work may go on any day."
+
+    @property
+    def summary(self) -> str:
+        return "Core, pilates and bodyweight work may go on any day."
+
     hard = None
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:

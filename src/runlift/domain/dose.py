@@ -1,0 +1,61 @@
+"""How many main sessions a week can hold, worked out once from the runs and the rules.
+
+The planner and `check` both ask this (through `judge`), so a week the planner filled is
+never short of something `check` then asks for: a day that a race, the days after one, the
+hard-day rule or the runner's times rule out is ruled out for both, for the same reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runlift.domain.context import EVENING, Slot, WeekContext
+from runlift.domain.model import LOADED_KINDS
+from runlift.domain.rules import Verdict
+from runlift.domain.rules.calendar import WithinAvailability
+from runlift.domain.rules.placement import AvoidLiftAfterLongRun
+from runlift.domain.rules.volume import Target
+
+
+@dataclass(frozen=True, slots=True)
+class WeekDose:
+    target: Target
+    expected: int  # main sessions the week can hold: the target, less days kept free on purpose
+    legal_plain_days: int  # days open to a main session that hold no long run
+    stops: tuple[Verdict | None, ...]  # per day, why a main session cannot go there
+
+    def open_days(self) -> list[int]:
+        return [i for i, stop in enumerate(self.stops) if stop is None]
+
+
+def week_dose(ctx: WeekContext, target: Target, minutes: int) -> WeekDose:
+    """Each day judged for a main session of `minutes` timed as the planner would, against
+    the runs alone, so the answer does not depend on what strength work is already there."""
+    rules = ctx.rules
+    kind = target.kind
+    loaded = kind in LOADED_KINDS
+    judged = [r for r in rules.session if not isinstance(r, AvoidLiftAfterLongRun)]
+    availability = rules.find(WithinAvailability)
+    stops: list[Verdict | None] = []
+    free_on_purpose = plain = 0
+    for day in range(len(ctx.days)):
+        busy = [(r.start, r.end) for r in ctx.day(day).runs]
+        start = ctx.find_start(day, minutes, loaded=loaded, busy=busy)
+        slot = Slot(kind, EVENING if start is None else start, minutes)
+        failing = [
+            v
+            for rule in judged
+            if (v := rule.check(ctx, day, slot)) is not None and rules.blocks_planner(v)
+        ]
+        if any(rules.by_design(v) for v in failing):
+            free_on_purpose += 1
+            failing.sort(key=lambda v: not rules.by_design(v))
+        elif start is None:
+            name = ctx.day(day).weekday_name
+            text = f"No free {minutes}-min stretch for it inside your times on {name}."
+            failing.insert(0, availability.verdict(False, text))
+        stops.append(failing[0] if failing else None)
+        if not failing and not ctx.long_run(day):
+            plain += 1
+    expected = min(target.count, len(ctx.days) - free_on_purpose)
+    return WeekDose(target, expected, plain, tuple(stops))
