@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from runlift.domain.model import (
     Athlete,
     Experience,
     Phase,
+    Race,
     RunType,
     StrengthKind,
     Window,
@@ -187,3 +189,53 @@ def test_a_rest_week_in_build_plans_no_loaded_work_and_says_why():
 
 def _intermediate() -> Athlete:
     return Athlete(name="X", experience=Experience.INTERMEDIATE, phase=Phase.BASE)
+
+
+@st.composite
+def race_weeks(draw):
+    """Weeks with doubles, fixed sessions and races: in the week (goal or not, any day) or
+    listed around it (the week before or after), as a season brings them."""
+    the_week = draw(weeks(fixed=draw(st.booleans())))
+    days = list(the_week.days)
+    races = []
+    for _ in range(draw(st.integers(0, 2))):
+        offset = draw(st.integers(-9, 13))
+        goal = draw(st.booleans())
+        if 0 <= offset < 7 and draw(st.booleans()):
+            day = days[offset]
+            race = run("race", "08:00", draw(st.integers(20, 240)), goal=goal)
+            kept = tuple(r for r in day.runs if r.end <= race.start or r.start >= race.end)
+            days[offset] = replace(day, runs=tuple(sorted((*kept, race), key=lambda r: r.start)))
+        else:
+            races.append(Race(MONDAY + timedelta(days=offset), goal=goal))
+    return replace(the_week, days=tuple(days), races=tuple(races))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(athletes(), race_weeks())
+def test_check_of_a_planned_week_finds_nothing_the_plan_did_not_say(runner, the_week):
+    plan = plan_week(runner, the_week, LIBRARY)
+    said = {(d.day, d.verdict.rule) for d in (*plan.warnings, *plan.violations)}
+    checked = judge(runner, plan.week, MINUTES)
+    found = {(d.day, d.verdict.rule) for d in (*checked.warnings, *checked.violations)}
+    assert found <= said
+    given_violations = {
+        (v.day, v.verdict.rule) for v in judge(runner, the_week, MINUTES).violations
+    }
+    assert {(v.day, v.verdict.rule) for v in plan.violations} <= given_violations
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(athletes(), race_weeks())
+def test_nothing_but_gentle_work_in_the_week_after_or_the_day_before_a_goal_race(runner, the_week):
+    plan = plan_week(runner, the_week, LIBRARY)
+    goal_dates = [d.date for d in plan.week.days for r in d.runs if r.goal] + [
+        r.date for r in plan.week.races if r.goal
+    ]
+    for day in plan.week.days:
+        planned = [s for s in day.strength if not s.fixed]
+        near = [(day.date - race).days for race in goal_dates if -1 <= (day.date - race).days < 7]
+        if near:
+            assert {s.kind for s in planned} <= {StrengthKind.CORE, StrengthKind.PILATES}, near
+        if any(n == 0 for n in near):
+            assert not planned  # race day: the race is the day's work

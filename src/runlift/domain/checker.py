@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from runlift.domain.context import Slot, WeekContext
-from runlift.domain.dose import week_dose
+from runlift.domain.dose import WeekDose, week_dose
 from runlift.domain.model import LOADED_KINDS, Athlete, StrengthKind, Week
 from runlift.domain.rules import DEFAULT_RULES, DatedVerdict, RuleSet, SessionRule, Verdict
 from runlift.domain.rules.calendar import RaceBuffer
@@ -48,16 +48,19 @@ def week_context(
     week: Week,
     session_minutes: Mapping[StrengthKind, tuple[int, int]],
     rules: RuleSet = DEFAULT_RULES,
+    dose: WeekDose | None = None,
 ) -> WeekContext:
     """The context with the week's dose worked out: what the planner places by and `check`
-    judges by, from the runs alone."""
+    judges by, from the runs alone (so a `dose` worked out for the same runs can be reused)."""
     ctx = WeekContext(athlete, week, session_minutes, rules)
-    target = weekly_target(athlete, rules)
-    shortest = session_minutes.get(target.kind, (30, 60))[0]
-    ctx.dose = week_dose(ctx, target, shortest)
+    if dose is None:
+        target = weekly_target(athlete, rules)
+        shortest = session_minutes.get(target.kind, (30, 60))[0]
+        dose = week_dose(ctx, target, shortest)
+    ctx.dose = dose
     ctx.legal_plain_days = ctx.dose.legal_plain_days
     present = len({i for i, d in enumerate(week.days) for s in d.strength if s.is_loaded})
-    expected = ctx.dose.expected if target.kind in LOADED_KINDS else 0
+    expected = dose.expected if dose.target.kind in LOADED_KINDS else 0
     ctx.loaded_goal = max(expected, present)
     return ctx
 
@@ -68,10 +71,12 @@ def judge(
     session_minutes: Mapping[StrengthKind, tuple[int, int]],
     *,
     rules: RuleSet = DEFAULT_RULES,
+    dose: WeekDose | None = None,
 ) -> Judgement:
     """Every strength session of `week` against the rules: kept rules become reasons, broken
-    hard rules violations, broken soft rules warnings (each dated by its session's day)."""
-    ctx = week_context(athlete, week, session_minutes, rules)
+    hard rules violations, broken soft rules warnings (each dated by its session's day).
+    `dose` is the week's, when the caller worked it out already for the same runs."""
+    ctx = week_context(athlete, week, session_minutes, rules, dose)
     reasons: list[list[Verdict]] = [[] for _ in week.days]
     violations: list[DatedVerdict] = []
     warnings: list[DatedVerdict] = []

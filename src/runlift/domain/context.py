@@ -96,7 +96,7 @@ class WeekContext:
         session_minutes: Mapping[StrengthKind, tuple[int, int]],
         rules: RuleSet | None = None,
     ) -> None:
-        from runlift.domain.rules.placement import AvoidLiftAfterLongRun, RecoveryGap
+        from runlift.domain.rules.placement import AvoidLiftAfterLongRun, RecoveryGap, RunBeforeLift
 
         self.rules = rules if rules is not None else _default_rules()
         self.athlete = athlete
@@ -118,6 +118,7 @@ class WeekContext:
             for d in week.days
         ]
         self.aim_gap = self.rules.find(RecoveryGap).preferred_minutes
+        self._runs_first = self.rules.find(RunBeforeLift)
         self._windows = [
             tuple((w.start, w.end) for w in athlete.windows(d.date.weekday())) for d in week.days
         ]
@@ -236,9 +237,7 @@ class WeekContext:
         runs = self.days[index].runs
         low, high = bounds if bounds is not None else (0, MINUTES_PER_DAY)
         if loaded and runs:
-            from runlift.domain.rules.placement import RunBeforeLift
-
-            first = self.rules.find(RunBeforeLift).earliest_start(self, index)
+            first = self._runs_first.earliest_start(self, index)
             run_starts = {r.start for r in runs}
         else:
             first, run_starts = low, set()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from runlift.domain.context import EVENING, Slot, WeekContext
 from runlift.domain.model import LOADED_KINDS
 from runlift.domain.rules import Verdict
-from runlift.domain.rules.calendar import WithinAvailability
+from runlift.domain.rules.calendar import NoOverlap, WithinAvailability
 from runlift.domain.rules.placement import AvoidLiftAfterLongRun
 from runlift.domain.rules.volume import Target
 
@@ -34,7 +34,14 @@ def week_dose(ctx: WeekContext, target: Target, minutes: int) -> WeekDose:
     rules = ctx.rules
     kind = target.kind
     loaded = kind in LOADED_KINDS
-    judged = [r for r in rules.session if not isinstance(r, AvoidLiftAfterLongRun)]
+    # Judged against the runs alone: the strength work already there does not count (the
+    # start search keeps clear of the runs), and the long-run preference is what this feeds.
+    # Only rules that can keep the planner off a day are asked.
+    judged = [
+        r
+        for r in rules.session
+        if (r.hard or r.planner_blocks) and not isinstance(r, AvoidLiftAfterLongRun | NoOverlap)
+    ]
     availability = rules.find(WithinAvailability)
     stops: list[Verdict | None] = []
     free_on_purpose = plain = 0

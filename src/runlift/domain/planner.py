@@ -276,7 +276,8 @@ class _WeekPlanner:
         )
         week = replace(self.week, days=days)
         minutes = self.tables.session_minutes
-        judgement = judge(self.athlete, week, minutes, rules=self.rules)
+        # The dose depends on the runs alone, which the planner never changes.
+        judgement = judge(self.athlete, week, minutes, rules=self.rules, dose=self.dose)
         reasons = [list(r) for r in self.reasons]
         for day, d in enumerate(week.days):
             if any(s.fixed for s in d.strength):
