@@ -110,7 +110,7 @@ class RaceBuffer(SessionRule):
         race, days_to_go = found
         which = "the goal race" if race.goal else "a race"
         limit = self.goal_days if race.goal else self.other_days
-        when = race.date.strftime("%a %d %b")
+        when = f"{race.date:%a} {race.date.day} {race.date:%b}"  # the CLI's date style
         if slot.kind not in LOADED_KINDS:
             if days_to_go == 0:
                 text = f"Race day ({which}): no strength work beyond gentle core or mobility."
