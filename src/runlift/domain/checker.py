@@ -32,7 +32,7 @@ class Judgement:
 
 
 def gate_verdicts(ctx: WeekContext, day: int, slot: Slot) -> list[Verdict]:
-    gates = [ctx.rules.find(kind) for kind in LOADED_GATES]
+    gates = ctx.rules.session_rules(only=LOADED_GATES)
     return [v for rule in gates if (v := rule.check(ctx, day, slot)) is not None]
 
 
@@ -52,14 +52,19 @@ def week_context(
 ) -> WeekContext:
     """The context with the week's dose worked out: what the planner places by and `check`
     judges by, from the runs alone (so a `dose` worked out for the same runs can be reused)."""
-    ctx = WeekContext(athlete, week, session_minutes, rules)
+    return settle(WeekContext(athlete, week, session_minutes, rules), dose)
+
+
+def settle(ctx: WeekContext, dose: WeekDose | None = None) -> WeekContext:
+    """Work out the week's dose (unless given) and what the long-run rule weighs it by."""
+    athlete, session_minutes, rules = ctx.athlete, ctx.session_minutes, ctx.rules
     if dose is None:
         target = weekly_target(athlete, rules)
         shortest = session_minutes.get(target.kind, (30, 60))[0]
         dose = week_dose(ctx, target, shortest)
     ctx.dose = dose
     ctx.legal_plain_days = ctx.dose.legal_plain_days
-    present = len({i for i, d in enumerate(week.days) for s in d.strength if s.is_loaded})
+    present = len({i for i, d in enumerate(ctx.days) for s in d.strength if s.is_loaded})
     expected = dose.expected if dose.target.kind in LOADED_KINDS else 0
     ctx.loaded_goal = max(expected, present)
     return ctx
@@ -76,7 +81,13 @@ def judge(
     """Every strength session of `week` against the rules: kept rules become reasons, broken
     hard rules violations, broken soft rules warnings (each dated by its session's day).
     `dose` is the week's, when the caller worked it out already for the same runs."""
-    ctx = week_context(athlete, week, session_minutes, rules, dose)
+    return judge_in(week_context(athlete, week, session_minutes, rules, dose))
+
+
+def judge_in(ctx: WeekContext) -> Judgement:
+    """`judge` on a settled context (the planner's own, once its week is filled: every fact
+    in it comes from the runs, which the planner never changes)."""
+    week, rules = ctx.week, ctx.rules
     reasons: list[list[Verdict]] = [[] for _ in week.days]
     violations: list[DatedVerdict] = []
     warnings: list[DatedVerdict] = []

@@ -13,8 +13,14 @@ from runlift.domain.context import EVENING, Slot, WeekContext
 from runlift.domain.model import LOADED_KINDS
 from runlift.domain.rules import Verdict
 from runlift.domain.rules.calendar import NoOverlap, WithinAvailability
-from runlift.domain.rules.placement import AvoidLiftAfterLongRun
-from runlift.domain.rules.volume import Target
+from runlift.domain.rules.placement import AvoidLiftAfterLongRun, RunBeforeLift
+from runlift.domain.rules.volume import SessionLength, Target
+
+# Judged against the runs alone: the strength work already there does not count (the start
+# search keeps clear of the runs), and the long-run preference is what this dose feeds.
+DOSE_LEAVES_OUT = (
+    AvoidLiftAfterLongRun, NoOverlap, RunBeforeLift, SessionLength, WithinAvailability,
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +40,11 @@ def week_dose(ctx: WeekContext, target: Target, minutes: int) -> WeekDose:
     rules = ctx.rules
     kind = target.kind
     loaded = kind in LOADED_KINDS
-    # Judged against the runs alone: the strength work already there does not count (the
-    # start search keeps clear of the runs), and the long-run preference is what this feeds.
-    # Only rules that can keep the planner off a day are asked.
+    # Only rules that can keep the planner off a day are asked, less those the start search
+    # meets by construction (inside the windows, after the runs that come first); a day with
+    # no start at all is said below.
     judged = [
-        r
-        for r in rules.session
-        if (r.hard or r.planner_blocks) and not isinstance(r, AvoidLiftAfterLongRun | NoOverlap)
+        r for r in rules.session_rules(leaving_out=DOSE_LEAVES_OUT) if r.hard or r.planner_blocks
     ]
     availability = rules.find(WithinAvailability)
     stops: list[Verdict | None] = []

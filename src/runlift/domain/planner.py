@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from runlift.domain.checker import judge, session_verdicts, week_context
+from runlift.domain.checker import judge_in, session_verdicts, settle, week_context
 from runlift.domain.context import Slot
 from runlift.domain.library import Library
 from runlift.domain.model import (
@@ -276,8 +276,10 @@ class _WeekPlanner:
         )
         week = replace(self.week, days=days)
         minutes = self.tables.session_minutes
-        # The dose depends on the runs alone, which the planner never changes.
-        judgement = judge(self.athlete, week, minutes, rules=self.rules, dose=self.dose)
+        # Judged exactly as `check` judges it: the context's facts and the dose come from the
+        # runs alone, which the planner never changes, so its own context serves.
+        self.ctx.week, self.ctx.days = week, days
+        judgement = judge_in(settle(self.ctx, self.dose))
         reasons = [list(r) for r in self.reasons]
         for day, d in enumerate(week.days):
             if any(s.fixed for s in d.strength):

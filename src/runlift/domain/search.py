@@ -35,7 +35,7 @@ class Candidate:
 
 
 def placement_rules(ctx: WeekContext) -> tuple[SessionRule, ...]:
-    return tuple(r for r in ctx.rules.session if not isinstance(r, BY_CONSTRUCTION))
+    return ctx.rules.session_rules(leaving_out=BY_CONSTRUCTION)
 
 
 def room(ctx: WeekContext, day: int) -> int:
@@ -93,6 +93,7 @@ def assess(
     bounds = spacing_bounds(day, fixed_starts, spacing) if kind is StrengthKind.HEAVY else None
     shortest = ctx.session_minutes.get(kind, (minutes, minutes))[0]
     judged = placement_rules(ctx)
+    days_room = room(ctx, day)
     best: tuple[tuple[int, int, int], Candidate] | None = None
     for length in dict.fromkeys((minutes, min(minutes, shortest))):
         options = ctx.start_options(day, length, loaded=True)
@@ -115,7 +116,7 @@ def assess(
             apart = 0 if start in inside else 1  # the spacing from the runner's own session
             last_run = ctx.last_run_end(day, before=start)
             gap = ctx.aim_gap if last_run is None else min(start - last_run, ctx.aim_gap)
-            candidate = Candidate(day, slot, verdicts, legal, soft, gap, room(ctx, day))
+            candidate = Candidate(day, slot, verdicts, legal, soft, gap, days_room)
             key = (0 if legal else 1, soft + apart, rank)
             if best is None or key < best[0]:
                 best = (key, candidate)

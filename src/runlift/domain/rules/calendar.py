@@ -102,7 +102,7 @@ class RaceBuffer(SessionRule):
         return None
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
-        if slot.kind in GENTLE_KINDS:
+        if not ctx.races or slot.kind in GENTLE_KINDS:
             return None
         found = self.race_ahead(ctx, day)
         if found is None:
@@ -157,7 +157,7 @@ class RecoveryWindow(SessionRule):
         return not any(r.date <= last for r in ctx.races)
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
-        if slot.kind in GENTLE_KINDS:
+        if slot.kind in GENTLE_KINDS or not (ctx.races or ctx.athlete.phase is Phase.RECOVERY):
             return None
         goal_only = ctx.athlete.phase is not Phase.RECOVERY
         since = ctx.days_since_race(day, goal_only=goal_only)

@@ -22,6 +22,9 @@ class RuleSet:
     week: tuple[WeekRule, ...]
     _by_type: dict[type[Rule], Rule] = field(init=False, repr=False, compare=False)
     _by_id: dict[str, Rule] = field(init=False, repr=False, compare=False)
+    _picked: dict[tuple[type[Rule], ...], tuple[SessionRule, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         found: dict[type[Rule], Rule] = {}
@@ -31,6 +34,23 @@ class RuleSet:
             ids.setdefault(rule.id, rule)  # the two halves of `phase-dose` share theirs
         object.__setattr__(self, "_by_type", found)
         object.__setattr__(self, "_by_id", ids)
+        object.__setattr__(self, "_picked", {})
+
+    def session_rules(
+        self, only: tuple[type[Rule], ...] = (), leaving_out: tuple[type[Rule], ...] = ()
+    ) -> tuple[SessionRule, ...]:
+        """The session rules of these classes (all when `only` is empty), less those of
+        `leaving_out`, in the set's order; worked out once per choice (planning is hot)."""
+        key = (*only, Rule, *leaving_out)
+        found = self._picked.get(key)
+        if found is None:
+            found = tuple(
+                r
+                for r in self.session
+                if (not only or isinstance(r, only)) and not isinstance(r, leaving_out)
+            )
+            self._picked[key] = found
+        return found
 
     def find(self, kind: type[R]) -> R:
         """The rule of this class in the set."""
