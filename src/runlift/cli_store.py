@@ -39,11 +39,14 @@ EARLIEST, LATEST = date(1950, 1, 1), date(2200, 12, 31)
 
 
 def _day(value: str | None, field: str = "--date") -> date:
+    from runlift.io.planfile import ISO_DAY
     from runlift.services import local_today
 
     if value is None:
         return local_today()
     try:
+        if not ISO_DAY.fullmatch(value):  # as the API has it
+            raise ValueError(value)
         day = date.fromisoformat(value)
     except ValueError:
         raise BadInput(field, f"{value!r} is not a date; use YYYY-MM-DD") from None
@@ -142,9 +145,18 @@ def athlete_set(
     file: Annotated[
         str | None, typer.Option("--file", help="take every athlete field from this plan file")
     ] = None,
+    race_date: Annotated[
+        str | None,
+        typer.Option(
+            "--race-date",
+            help="the day of the race you are recovering from, YYYY-MM-DD (none forgets it)",
+        ),
+    ] = None,
 ) -> int:
     """Change an athlete's settings (the rest stay as they are)."""
     from runlift.tracking.profiles import set_fields
+    from runlift.tracking.races import asks_race_date
+    from runlift.tracking.seasons import week_view
 
     changes: dict[str, Any] = {}
     if file is not None:
@@ -169,13 +181,23 @@ def athlete_set(
         changes["equipment"] = sorted(p.strip() for p in equipment.split(",") if p.strip())
     if follow_phase:
         changes["heavy_sessions"] = None  # the phase's own number again
+    if race_date is not None:
+        changes["race_date"] = None if race_date == "none" else _day(race_date, "--race-date")
     if not changes:
         raise BadInput(
             "athlete set", "nothing to change; give --phase, --experience, --heavy-sessions, ..."
         )
-    prof = set_fields(_store(db), athlete, changes)
+    store, today = _store(db), _day(None)
+    prof = set_fields(store, athlete, changes, today)
     print(f"Saved: {prof.name}, {prof.athlete.experience.value}, {prof.athlete.phase.value}.")
+    if prof.athlete.phase.value == "recovery" and asks_race_date(
+        week_view(store, prof.name, today).plan
+    ):
+        print(f"When was your race? Until you give it, this week holds gentle core only: {HOW}.")
     return 0
+
+
+HOW = "`runlift athlete set --race-date YYYY-MM-DD`"
 
 
 @athlete_app.command("week")
@@ -305,12 +327,18 @@ def week_command(
     format: FormatOption = "text",
 ) -> int:
     """This week: what the plan says against what was logged."""
+    from runlift.tracking.races import asks_race_date
     from runlift.tracking.seasons import week_view
     from runlift.trackview import print_week_view, week_view_json
 
     fmt = _format(format)
     view = week_view(_store(db), athlete, _day(date_))
-    _print_json(week_view_json(view)) if fmt == "json" else print_week_view(_console(), view)
+    if fmt == "json":
+        _print_json(week_view_json(view))
+        return 0
+    print_week_view(_console(), view)
+    if asks_race_date(view.plan):  # the planner's warning above says why
+        print(f"When was your race? Give it with {HOW}.")
     return 0
 
 

@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from runlift.domain.model import LOADED_KINDS, StrengthKind, format_clock
-from runlift.render import day_json
+from runlift.render import day_json, finding_json
+from runlift.textview import findings
 from runlift.tracking import Profile
 from runlift.tracking.progress import Progress, sparkline
 from runlift.tracking.seasons import SeasonView, WeekView
@@ -21,6 +22,7 @@ def athlete_json(prof: Profile) -> dict[str, Any]:
         "id": prof.id,
         **{k: v for k, v in prof.row.fields.items() if v is not None},
         "lighter": prof.row.lighter,
+        "race_date": None if prof.row.race_date is None else prof.row.race_date.isoformat(),
         "typical_week": prof.row.typical_week,
         "tests": [
             {
@@ -43,6 +45,8 @@ def print_athlete(console: Console, prof: Profile) -> None:
         console.print(f"  heavy sessions a week: {a.heavy_sessions}")
     if prof.row.lighter:
         console.print("  lighter plan accepted (one set fewer a lift, no third session)")
+    if prof.row.race_date is not None:
+        console.print(f"  race day (for recovery): {prof.row.race_date}")
     for m in prof.maxes:
         kind = "one-rep max" if m.reps == 1 else f"{m.reps}-rep test"
         console.print(f"  {m.exercise_id}: {m.load:g} {a.units.value} ({kind}, {m.tested_on})")
@@ -135,6 +139,8 @@ def week_view_json(view: WeekView) -> dict[str, Any]:
         "planned_from": view.phase_source,
         "week_start": plan.week.start.isoformat(),
         "planned": [day_json(d, r) for d, r in zip(plan.week.days, plan.reasons, strict=True)],
+        "warnings": [finding_json(plan.week, w) for w in plan.warnings],
+        "notes": list(plan.notes),
         "done": {
             "strength": [
                 {
@@ -195,6 +201,11 @@ def print_week_view(console: Console, view: WeekView) -> None:
     )
     heavy_done = sum(1 for s in view.strength if s.kind is StrengthKind.HEAVY and not s.skipped)
     console.print(f"Heavy sessions: {heavy_done} done of {heavy_planned} planned.")
+    warnings = findings("Warnings (soft rules)", plan.week, plan.warnings, "yellow")
+    if warnings is not None:
+        console.print(warnings)
+    for note in plan.notes:
+        console.print(Text(f"Note: {note}", style="dim"))
 
 
 def progress_json(report: Progress) -> dict[str, Any]:

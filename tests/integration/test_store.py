@@ -76,9 +76,9 @@ def test_an_athlete_from_a_plan_file_comes_back_as_the_same_athlete(db_url):
     created = create_from_file(store, EXAMPLE, TODAY)
     expected = read_plan_file(EXAMPLE, load_library(), TODAY).athlete
     assert created.athlete == expected
-    assert set_fields(store, None, {"phase": "peak"}).athlete.phase.value == "peak"
+    assert set_fields(store, None, {"phase": "peak"}, TODAY).athlete.phase.value == "peak"
     with pytest.raises(InputError, match="phase"):
-        set_fields(store, None, {"phase": "bulking"})
+        set_fields(store, None, {"phase": "bulking"}, TODAY)
     with store.transaction() as conn:
         assert (
             profile(conn, None).athlete.phase.value == "peak"

@@ -139,13 +139,13 @@ def plan_season(
     their plans: only a changed week and the week before it are planned again."""
     # Every week hears of every race of the season: a buffer or a recovery window can reach
     # across the week boundary.
-    found = set(races)
+    found = {(race.date, race.goal): race for race in races}  # a race given keeps its name
     for week in inputs:
         for day in week.days:
             for run in day.runs:
                 if run.type is RunType.RACE:
-                    found.add(Race(day.date, run.goal))
-    races = tuple(sorted(found, key=lambda r: (r.date, not r.goal)))
+                    found.setdefault((day.date, run.goal), Race(day.date, run.goal))
+    races = tuple(sorted(found.values(), key=lambda r: (r.date, not r.goal)))
     dated = _with_context(inputs, races)
     plans: list[Plan] = []
     for index, (season_week, week) in enumerate(zip(weeks, dated, strict=True)):

@@ -133,6 +133,11 @@ def _window(value: Any, field: str) -> Window:
     return Window(start, end)
 
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""A date as the command line and the API take it (`date.fromisoformat` alone also takes
+20261129 and 2026-W48-7)."""
+
+
 def parse_date(value: Any, field: str) -> date:
     if isinstance(value, date):
         return value

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from runlift.domain.model import Race, RunType
 from runlift.store.logrepo import (
     NotFound,
     add_result,
@@ -26,6 +27,8 @@ from runlift.store.tables import (
     athletes,
     maxes,
     races,
+    results,
+    run_logs,
     seasons,
     week_changes,
 )
@@ -44,6 +47,7 @@ class AthleteRow:
     fields: dict[str, Any]  # plan-file form, without one_rep_max / rep_tests
     typical_week: dict[str, Any]
     lighter: bool
+    race_date: date | None = None  # the race a recovery phase recovers from, when given
 
 
 ATHLETE_COLUMNS = (
@@ -90,7 +94,7 @@ def update_athlete(conn: Connection, athlete_id: int, **changes: Any) -> None:
 
 def _athlete(row: Any) -> AthleteRow:
     fields = {key: row._mapping[key] for key in ATHLETE_COLUMNS}
-    return AthleteRow(row.id, fields, row.typical_week, bool(row.lighter))
+    return AthleteRow(row.id, fields, row.typical_week, bool(row.lighter), row.race_date)
 
 
 def get_athlete(
@@ -185,11 +189,52 @@ def list_races(conn: Connection, athlete_id: int) -> list[Any]:
     )
 
 
+def races_between(conn: Connection, athlete_id: int, first: date, last: date) -> list[Race]:
+    """Every race the store holds for the athlete from `first` to `last`: the races it was
+    given (a season's goal race, a plan file's `races:`), and the races logged, as results
+    (time trials left out) or as runs of type race. Unsorted, and a day may come twice."""
+    found = [
+        Race(r.date, bool(r.goal), r.name)
+        for r in conn.execute(
+            select(races.c.date, races.c.goal, races.c.name).where(
+                races.c.athlete_id == athlete_id, races.c.date.between(first, last)
+            )
+        )
+    ]
+    found += [
+        Race(r.date, False, r.name)
+        for r in conn.execute(
+            select(results.c.date, results.c.name).where(
+                results.c.athlete_id == athlete_id,
+                results.c.time_trial.is_(False),
+                results.c.date.between(first, last),
+            )
+        )
+    ]
+    found += [
+        Race(r.date)
+        for r in conn.execute(
+            select(run_logs.c.date).where(
+                run_logs.c.athlete_id == athlete_id,
+                run_logs.c.type == RunType.RACE.value,
+                run_logs.c.date.between(first, last),
+            )
+        )
+    ]
+    return found
+
+
 def set_season(conn: Connection, athlete_id: int, start: date, race_id: int) -> None:
-    """The athlete's one season; the goal race of a season it replaces goes with it."""
-    old = conn.execute(select(seasons.c.race_id).where(seasons.c.athlete_id == athlete_id)).first()
+    """The athlete's one season. The goal race of a season it replaces goes with it, unless
+    that race came before the new season starts: it was run, and the days after it still
+    keep to gentle core work (the new season's first week hears of it)."""
+    old = conn.execute(
+        select(seasons.c.race_id, races.c.date)
+        .join(races, races.c.id == seasons.c.race_id)
+        .where(seasons.c.athlete_id == athlete_id)
+    ).first()
     conn.execute(delete(seasons).where(seasons.c.athlete_id == athlete_id))
-    if old is not None and old.race_id != race_id:
+    if old is not None and old.race_id != race_id and old.date >= start:
         conn.execute(delete(races).where(races.c.id == old.race_id))
     conn.execute(insert(seasons).values(athlete_id=athlete_id, start=start, race_id=race_id))
     touch(conn, athlete_id)

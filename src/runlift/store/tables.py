@@ -46,6 +46,8 @@ athletes = Table(
     Column("kit", JSON),
     Column("typical_week", JSON, nullable=False),  # plan-file form: {"mon": "rest", ...}
     Column("lighter", Boolean, nullable=False, default=False),
+    # The race a `recovery` phase recovers from, when no season or stored race says it.
+    Column("race_date", Date),
     # Raised by every change to the athlete's data (see repository.touch): a cache key.
     Column("revision", Integer, nullable=False, default=0, server_default="0"),
     # Drawn at creation (None for athletes made before it existed): ids can be reused.

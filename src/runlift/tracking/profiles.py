@@ -18,10 +18,11 @@ from runlift.io.planfile import InputError
 from runlift.io.weekfile import parse_plan, read_plan_data
 from runlift.store import repository as repo
 from runlift.tracking import Profile, Store, athlete_fields, profile, profile_of
+from runlift.tracking.races import check_race_date
 
 EDITABLE = {
     "experience", "phase", "units", "equipment", "heavy_sessions", "formula",
-    "usual_run_start", "available", "kit", "name",
+    "usual_run_start", "available", "kit", "name", "race_date",
 }  # fmt: skip
 
 
@@ -93,15 +94,19 @@ def change_fields(
     changes: dict[str, Any],
     owner_id: int | None,
     library: Library,
+    today: date,
 ) -> str:
     """Change some of the athlete's fields; the result must still be a valid athlete.
-    `owner_id` is whose names a new name must not clash with. Returns the athlete's name."""
+    `owner_id` is whose names a new name must not clash with; `today` bounds a race date
+    (None clears it). Returns the athlete's name."""
     for key in changes:
         if key not in EDITABLE:
             raise InputError(
                 key, f"cannot be changed here; change one of {', '.join(sorted(EDITABLE))}"
             )
-    fields = {**row.fields, **changes}
+    if changes.get("race_date") is not None:
+        check_race_date(changes["race_date"], today)
+    fields = {**row.fields, **{k: v for k, v in changes.items() if k != "race_date"}}
     new_name = changes.get("name")
     if new_name is not None and new_name != row.fields.get("name"):
         try:
@@ -125,7 +130,7 @@ def change_fields(
     return str(fields["name"])
 
 
-def set_fields(store: Store, name: str | None, changes: dict[str, Any]) -> Profile:
+def set_fields(store: Store, name: str | None, changes: dict[str, Any], today: date) -> Profile:
     """Change some of the athlete's fields; the result must still be a valid athlete."""
     library = load_library()
     for key in changes:  # refused before the athlete is looked up, as always
@@ -133,9 +138,11 @@ def set_fields(store: Store, name: str | None, changes: dict[str, Any]) -> Profi
             raise InputError(
                 key, f"cannot be changed here; change one of {', '.join(sorted(EDITABLE))}"
             )
+    if changes.get("race_date") is not None:
+        check_race_date(changes["race_date"], today)
     with store.transaction() as conn:
         current = profile(conn, name, library)
-        new_name = change_fields(conn, current.row, changes, None, library)
+        new_name = change_fields(conn, current.row, changes, None, library, today)
         return profile(conn, new_name, library)
 
 

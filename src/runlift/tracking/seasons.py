@@ -19,6 +19,7 @@ from runlift.io.weekfile import parse_week
 from runlift.store import repository as repo
 from runlift.tracking import Profile, Store, monday_of, profile, typical_week
 from runlift.tracking.profiles import weekday_keys
+from runlift.tracking.races import known_races, race_window, races_near
 
 RACE_PACE_MIN_PER_KM = 6.0  # only sizes the race day's run; its type is what the rules read
 
@@ -89,7 +90,8 @@ def season_of(
             )
         adjusted.append(week)
     inputs = [_week_input(prof, w, changes.get(w.start), row.distance_km) for w in adjusted]
-    season = plan_season(prof.athlete, adjusted, inputs, library, (race,), previous)
+    near = known_races(conn, prof.row, *race_window(weeks[0].start, weeks[-1].start))
+    season = plan_season(prof.athlete, adjusted, inputs, library, (race, *near), previous)
     return SeasonView(prof, race, row.distance_km, season)
 
 
@@ -109,7 +111,9 @@ def planned_week(
         for week, planned in zip(view.season.weeks, view.season.plans, strict=True):
             if week.start == monday:
                 return planned, f"your season to {view.race.date} ({week.phase.value}){moved}"
-    week_input = _changed_days(prof, monday, change, library)
+    week_input = replace(
+        _changed_days(prof, monday, change, library), races=races_near(conn, prof.row, monday)
+    )
     return plan_week(prof.athlete, week_input, library), f"your typical week{moved}"
 
 

@@ -19,6 +19,7 @@ from runlift.services import local_today
 from runlift.store import repository as repo
 from runlift.tracking import monday_of, profile_of
 from runlift.tracking.profiles import change_fields, record_test, replace_typical_week
+from runlift.tracking.races import RECOVERY_RACE_WEEKS
 from runlift.trackview import athlete_json
 from runlift.web.access import athlete_for
 from runlift.web.deps import Conn, SignedIn
@@ -59,6 +60,9 @@ class AthleteOut(BaseModel):
     available: dict[str, Any] | None = None
     kit: dict[str, Any] | None = None
     lighter: bool = Field(description="the lighter strength plan is taken")
+    race_date: date | None = Field(
+        None, description="the day of the race a recovery phase recovers from, when given"
+    )
     typical_week: dict[str, Any]
     tests: list[TestOut]
 
@@ -112,6 +116,11 @@ class AthleteChange(BaseModel):
     kit: dict[str, list[float] | float] | None = Field(
         None, description="dumbbells, kettlebells, plates, barbell, cable_step (as in plan files)"
     )
+    race_date: IsoDate | None = Field(
+        None,
+        description="the day of the race a recovery phase recovers from: not in the future, "
+        f"at most {RECOVERY_RACE_WEEKS} weeks back; null forgets it",
+    )
 
 
 @router.patch(
@@ -140,7 +149,7 @@ def change(athlete_id: AthleteId, body: AthleteChange, session: SignedIn, conn: 
         else:
             raise HTTPException(409, f"name: {changes['name']!r} exists already")
     with json_fields():
-        change_fields(conn, row, changes, owner, load_library())
+        change_fields(conn, row, changes, owner, load_library(), local_today())
     return athlete_out(conn, row.id)
 
 

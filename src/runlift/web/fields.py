@@ -6,21 +6,19 @@ OpenAPI document says is exactly what the shape check accepts; rules the documen
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import Path
 from pydantic import BeforeValidator, ConfigDict
 
-from runlift.io.planfile import InputError
+from runlift.io.planfile import ISO_DAY, InputError
 from runlift.services import local_today
 
 MAX_ID = 2**31 - 1
 AthleteId = Annotated[int, Path(ge=1, le=MAX_ID, description="the athlete's id")]
 EntryId = Annotated[int, Path(ge=1, le=MAX_ID, description="the entry's id (see GET .../log)")]
 STRICT = ConfigDict(strict=True, extra="forbid")
-ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _iso_day(value: Any) -> Any:
