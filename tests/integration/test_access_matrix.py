@@ -262,6 +262,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/athletes/{athlete_id}/week/try"): route(ATHLETE, PARTIAL, get(p("/week/try"), **MOVE)),
     ("POST", "/athletes/{athlete_id}/week/moves"): route(ATHLETE, FORM, form(p("/week/moves"), **MOVE)),
     ("POST", "/athletes/{athlete_id}/week/reset"): route(ATHLETE, FORM, form(p("/week/reset"), on=NEXT_TUESDAY.isoformat())),
+    ("POST", "/athletes/{athlete_id}/race-date"): route(ATHLETE, FORM, form(p("/race-date"), race_date=PAST.isoformat(), on=NEXT_TUESDAY.isoformat())),
     ("GET", "/athletes/{athlete_id}/week/cards"): route(ATHLETE, PAGE, get(p("/week/cards"), on=NEXT_TUESDAY.isoformat())),
     ("GET", "/athletes/{athlete_id}/session"): route(ATHLETE, PAGE, get(p("/session"), **CARD)),
     ("GET", "/athletes/{athlete_id}/session/swap"): route(ATHLETE, PARTIAL, get(p("/session/swap"), **CARD, planned="back_squat", to="back_squat")),

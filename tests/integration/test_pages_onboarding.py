@@ -83,3 +83,53 @@ def test_a_bad_test_result_names_the_lift_and_saves_nothing(client):
     assert refused.status_code == 400
     assert "reps: 40 is not allowed" in refused.text
     assert client.get(f"/api/v1/athletes/{athlete}").json()["tests"] == []
+
+
+def test_in_recovery_the_form_asks_when_the_race_was_and_keeps_it(client):
+    page = client.get("/onboarding").text
+    assert "When was your race?" in page and 'name="raced_on"' in page
+    raced = (local_today() - timedelta(days=2)).isoformat()
+    answer = client.post("/onboarding", data=_form(client, phase="recovery", raced_on=raced))
+    assert answer.status_code == 200, answer.text
+    athlete = client.get("/api/v1/athletes").json()[0]["id"]
+    assert client.get(f"/api/v1/athletes/{athlete}").json()["race_date"] == raced
+    week = client.get(f"/athletes/{athlete}/week").text
+    assert "When was your race?" not in week
+
+
+def test_the_race_day_is_ignored_outside_recovery(client):
+    raced = (local_today() - timedelta(days=2)).isoformat()
+    assert client.post("/onboarding", data=_form(client, raced_on=raced)).status_code == 200
+    athlete = client.get("/api/v1/athletes").json()[0]["id"]
+    assert client.get(f"/api/v1/athletes/{athlete}").json()["race_date"] is None
+
+
+@pytest.mark.parametrize("raced_on", ["2020-01-01", "soon", "2099-01-01"])
+def test_a_bad_race_day_names_the_question_and_saves_nothing(client, raced_on):
+    answer = client.post("/onboarding", data=_form(client, phase="recovery", raced_on=raced_on))
+    assert answer.status_code == 400
+    assert "when was your race" in answer.text
+    assert client.get("/api/v1/athletes").json() == []
+
+
+def test_a_recovery_week_without_a_race_asks_for_it_and_takes_the_answer(client):
+    client.post("/onboarding", data=_form(client, phase="recovery"))
+    athlete = client.get("/api/v1/athletes").json()[0]["id"]
+    week = client.get(f"/athletes/{athlete}/week").text
+    assert "When was your race?" in week and f'action="/athletes/{athlete}/race-date"' in week
+    assert "<b>phase-dose</b>" in week.split("<h2>Warnings</h2>")[1]  # the planner says why
+    assert 'id="notes-title"' in week and "Stop if something hurts" in week  # the plan's notes
+    too_old = (local_today() - timedelta(weeks=20)).isoformat()
+    refused = client.post(
+        f"/athletes/{athlete}/race-date", data={"csrf": _csrf(week), "race_date": too_old}
+    )
+    assert f"Not saved: {too_old} is more than 8 weeks ago" in refused.text
+    assert "When was your race?" in refused.text
+    raced = local_today() - timedelta(days=1)
+    saved = client.post(
+        f"/athletes/{athlete}/race-date",
+        data={"csrf": _csrf(week), "race_date": raced.isoformat()},
+    )
+    assert f"your race was on {raced:%a %d %b %Y}" in saved.text
+    assert "When was your race?" not in saved.text
+    assert client.get(f"/api/v1/athletes/{athlete}").json()["race_date"] == raced.isoformat()

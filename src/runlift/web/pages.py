@@ -155,6 +155,7 @@ def _onboarding(
         request, "onboarding.html", session, status, form=form, error=error,
         experiences=[e.value for e in Experience], phases=[p.value for p in Phase],
         equipment=EQUIPMENT, weekdays=WEEKDAYS, run_types=[r.value for r in RunType],
+        today=local_today().isoformat(),
     )  # fmt: skip
 
 
@@ -198,8 +199,11 @@ async def onboarding_form(request: Request, session: MaybeSession) -> Response:
         parse_plan(plan_file, load_library(), local_today())
         fields, _, _ = athlete_fields(plan_file["athlete"])
         race = goal_race_from_form(data)
+        raced_on = recovery_race_from_form(data)
         with get_store(request).transaction() as conn:
             athlete_id = repo.add_athlete(conn, fields, plan_file["week"]["days"], signed.user.id)
+            if raced_on is not None:
+                repo.update_athlete(conn, athlete_id, race_date=raced_on)
             if race is not None:
                 from runlift.tracking.season_edit import start_season_on
 
@@ -230,6 +234,24 @@ def goal_race_from_form(data: dict[str, Any]) -> tuple[date, float, str | None] 
     if on <= local_today():
         raise InputError("goal race date", "the goal race must be after today")
     return on, km, str(data.get("race_name") or "").strip() or None
+
+
+RACED_ON = "when was your race"  # the question the form asks, naming the box in a refusal
+
+
+def recovery_race_from_form(data: dict[str, Any]) -> date | None:
+    """In recovery, the day of the race recovered from, when given (the week page asks for it
+    otherwise); the box is hidden and ignored in the other phases."""
+    from runlift.tracking.races import check_race_date
+
+    raw = str(data.get("raced_on") or "").strip()
+    if data.get("phase") != Phase.RECOVERY.value or not raw:
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(RACED_ON, "give the race day (YYYY-MM-DD)") from None
+    return check_race_date(day, local_today(), RACED_ON)
 
 
 @router.get("/library", response_class=HTMLResponse)

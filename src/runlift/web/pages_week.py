@@ -21,6 +21,8 @@ from runlift.store import repository as repo
 from runlift.tracking import Store, monday_of, profile_of
 from runlift.tracking.moves import back_to_plan as forget_moves
 from runlift.tracking.moves import keep_move, tried_json, try_move
+from runlift.tracking.profiles import change_fields
+from runlift.tracking.races import asks_race_date
 from runlift.tracking.seasons import planned_week
 from runlift.web.access import athlete_for
 from runlift.web.deps import COOKIE, get_store, on_loop_if_cheap
@@ -105,8 +107,31 @@ def _render_week(
         days=days, warnings=[finding_json(plan.week, w) for w in plan.warnings],
         previous=(monday - timedelta(days=7)).isoformat(),
         next=(monday + timedelta(days=7)).isoformat(),
+        notes=plan.notes, ask_race_date=asks_race_date(plan),
+        today=local_today().isoformat(),
     )  # fmt: skip
     return bytes(response.body)
+
+
+@router.post("/athletes/{athlete_id}/race-date")
+async def race_date_form(athlete_id: int, request: Request, session: MaybeSession) -> Response:
+    """The day of the race a recovery phase recovers from, as `athlete set --race-date`
+    keeps it; the week page shows the week planned with it, or why it was refused."""
+    signed, data = await _checked_form(request, session)
+    today = local_today()
+    on = _form_date_or(data, today)
+    try:
+        raced_on = _form_date(data, "race_date")
+        if raced_on is None:
+            raise InputError("race_date", "give the day of your race")
+        with get_store(request).transaction() as conn:
+            row = athlete_for(conn, signed.user, athlete_id)
+            _, owner = repo.get_athlete_by_id(conn, row.id)
+            change_fields(conn, row, {"race_date": raced_on}, owner, load_library(), today)
+    except InputError as error:
+        return RedirectResponse(week_url(athlete_id, on, f"Not saved: {error.message}"), 303)
+    notice = f"Saved: your race was on {raced_on:%a %d %b %Y}. The week is planned with it."
+    return RedirectResponse(week_url(athlete_id, on, notice), status_code=303)
 
 
 @router.get("/athletes/{athlete_id}/week/try", response_class=HTMLResponse)
