@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -14,6 +15,7 @@ from runlift.domain.progression import (
     load_down,
     load_up,
     next_step,
+    reset_load,
     retest_due,
 )
 from tests.helpers import library
@@ -82,6 +84,10 @@ def test_two_misses_in_a_row_step_back_and_one_miss_holds():
     ]
 
 
+def twenty(target):
+    return tuple(SetDone(20, target.load) for _ in range(target.sets))
+
+
 def test_twenty_reps_in_a_set_means_far_too_light():
     start = Target("goblet_squat", 3, 8, 12.0, 8, 10)
     step = next_step(
@@ -90,6 +96,53 @@ def test_twenty_reps_in_a_set_means_far_too_light():
     assert step.action == "far too light"
     assert step.target.load is not None and step.target.load >= 12 * 1.15  # a real jump, not a step
     assert step.target.load <= 12 * (1 + 20 / 30) * 0.85
+
+
+def test_a_set_of_twenty_resets_the_load_from_its_max_over_a_series_of_sessions():
+    """8 kg for 20 implies 13.3 kg (Epley): 10 kg, 75 % of it, for 6. Built up to 3 x 8, 20
+    reps again imply 16.7 kg: 14 kg (84 %), the bell in the band nearest 78.6 % (6 + 2)."""
+    start = Target("goblet_squat", 3, 8, 8.0, 6, 8)
+    series = simulate(start, [twenty, beat, beat, beat, beat, twenty, beat], "kettlebell")
+    assert series == [
+        (10.0, 6, "far too light"),
+        (10.0, 6, "hold"), (10.0, 7, "add reps"),
+        (10.0, 7, "hold"), (10.0, 8, "add reps"),
+        (14.0, 6, "far too light"),  # not the next bell (12 kg): the max says 14
+        (14.0, 6, "hold"),
+    ]  # fmt: skip
+
+
+def test_twenty_reps_session_after_session_jump_by_the_max_each_time():
+    series = simulate(Target("back_squat", 3, 8, 40.0, 6, 8), [twenty] * 3 + [beat] * 2)
+    assert [(load, reps) for load, reps, _ in series] == [
+        (52.5, 6), (70.0, 6), (92.5, 6),  # each 78.6 % of load x 1.67, to the bar's 2.5 kg
+        (92.5, 6), (92.5, 7),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("implement", "load", "reps", "reset"),
+    [
+        ("kettlebell", 16, 20, 20),  # max 26.7: 20 kg is 75 %; 24 kg would be 90 %
+        ("kettlebell", 24, 30, 32),  # past 20 reps counts as 20: max 40, not 48
+        ("barbell", 40, 20, 52.5),
+        ("dumbbells", 10, 22, 14),  # max 16.7: 14 kg, 84 %
+        ("cable", 30, 20, 40),
+    ],
+)
+def test_the_reset_load_lands_in_the_heavy_band_of_the_sets_max(implement, load, reps, reset):
+    assert reset_load(SetDone(reps, load), 6, implement, KG, TABLES) == reset
+    e1rm = load * (1 + min(reps, 20) / 30)
+    assert 75 <= reset / e1rm * 100 <= 85
+
+
+def test_a_kit_with_nothing_heavier_in_reach_keeps_the_load_and_says_so():
+    one_bell = replace(KG, kettlebells=(16.0, 32.0))  # 32 kg is 120 % of the max 16 x 20 implies
+    start = Target("goblet_squat", 3, 8, 16.0, 6, 8)
+    step = next_step(start, [ExerciseDone("goblet_squat", twenty(start))], "kettlebell",
+                     one_bell, TABLES)  # fmt: skip
+    assert (step.target, step.action) == (start, "far too light")
+    assert "nothing heavier" in step.reason
 
 
 def test_the_smallest_kit_step_is_used_even_when_it_is_big():

@@ -3,7 +3,8 @@
 Double progression within the rep range: add reps until the top of the range has been beaten
 twice with reps to spare, then add load (the ACSM step: 2-10 %, the smallest step the kit
 makes) and go back to the bottom of the range. Two misses in a row step the load back; a set
-of 20 reps means the load was far too light. Novices climb their ladder instead of adding load.
+of 20 reps means the load was far too light, and the load starts again from the max that set
+implies. Novices climb their ladder instead of adding load.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from datetime import date
 from runlift.domain.library import Library, Tables
 from runlift.domain.log import ExerciseDone, SetDone
 from runlift.domain.model import Kit
-from runlift.domain.prescription import percent_of_max, round_load
+from runlift.domain.prescription import MAX_TEST_REPS, percent_of_max
 
 MIN_STEP = 0.02
 MAX_STEP = 0.10
 BACK_OFF = 0.05
 FAR_TOO_LIGHT = 20
+RESET_RESERVE = 2  # the reps in reserve a reset load aims for, as every target does
 RETEST_WEEKS = (6, 8)
 
 
@@ -73,6 +75,31 @@ def load_down(load: float, implement: str, kit: Kit) -> float:
     return loads[-1] if loads else min(achievable(implement, kit))
 
 
+def estimate_from(done: SetDone) -> float:
+    """The one-rep max a loaded set implies, by Epley, counting at most 20 reps: past 20 a
+    set says nothing more about the max (guidelines §4)."""
+    assert done.load is not None
+    return done.load * (1 + min(done.reps, MAX_TEST_REPS) / 30)
+
+
+def reset_load(done: SetDone, reps: int, implement: str, kit: Kit, tables: Tables) -> float:
+    """A new load after a set that was far too light: the max that set implies (Epley), times
+    the RPE chart's %1RM for `reps` with 2 in reserve. Of the loads the kit makes inside the
+    heavy band (75-85 % of that max), the one nearest that; with none in the band, the
+    heaviest under it; with nothing heavier than the old load under the band's top, the old
+    load."""
+    assert done.load is not None
+    e1rm = estimate_from(done)
+    low, high = tables.heavy_percent
+    wanted = e1rm * min(max(percent_of_max(reps, RESET_RESERVE, tables), low), high) / 100
+    top = e1rm * high / 100 + 1e-9
+    heavier = [x for x in achievable(implement, kit) if done.load + 1e-9 < x <= top]
+    band = [x for x in heavier if x >= e1rm * low / 100 - 1e-9]
+    if band:
+        return min(band, key=lambda x: (abs(x - wanted), x))
+    return max(heavier, default=done.load)
+
+
 def _outcome(target: Target, done: ExerciseDone) -> str:
     """beat: every set at least one rep past the target with reps to spare; hit; or miss."""
     sets = done.sets
@@ -119,14 +146,13 @@ def next_step(
         return Step(target, "hold", "Nothing logged at this target yet.")
     last = history[-1]
     heavy_set = max(last.sets, key=lambda s: s.reps, default=None)
-    if heavy_set is not None and heavy_set.reps >= FAR_TOO_LIGHT and implement and target.load:
-        estimate = target.load * (1 + heavy_set.reps / 30)
-        percent = percent_of_max(target.low, 2, tables)
-        load = round_load(estimate * percent / 100, implement, kit, estimate * 0.85)
+    if heavy_set is not None and heavy_set.reps >= FAR_TOO_LIGHT and implement and heavy_set.load:
+        said = f"{heavy_set.reps} reps in a set: the load was far too light"
+        load = reset_load(heavy_set, target.low, implement, kit, tables)
+        if load <= heavy_set.load:
+            return Step(target, "far too light", f"{said}, and your kit has nothing heavier.")
         new = Target(target.exercise_id, target.sets, target.low, load, target.low, target.high)
-        return Step(
-            new, "far too light", f"{heavy_set.reps} reps in a set: the load was far too light."
-        )
+        return Step(new, "far too light", f"{said}: a load from the max it implies.")
     recent = [_outcome(target, done) for done in history[-2:]]
     if recent == ["miss", "miss"]:
         if implement and target.load:
