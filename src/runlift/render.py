@@ -58,6 +58,8 @@ def exercise_json(item: Prescription) -> dict[str, Any]:
     if item.one_rep_max is not None:
         out["one_rep_max"] = _number(item.one_rep_max)
         out["one_rep_max_source"] = item.one_rep_max_source
+    if item.progression is not None:
+        out["progression"] = item.progression
     return out
 
 

@@ -96,7 +96,9 @@ def _dose(item: Prescription) -> str:
 def _load(item: Prescription) -> str:
     if item.load is not None:
         each = " in each hand" if item.implements == 2 else ""
-        real = round(item.load / item.one_rep_max * 100) if item.one_rep_max else 0
+        if not item.one_rep_max:  # a load from the log's target, no max known
+            return f"{item.load:g} {item.unit}{each}, leave {item.reps_in_reserve} in reserve"
+        real = round(item.load / item.one_rep_max * 100)
         return f"{item.load:g} {item.unit}{each} ({real} % of {item.one_rep_max:g})"
     if item.reps_in_reserve is not None:
         return f"leave {item.reps_in_reserve} in reserve"

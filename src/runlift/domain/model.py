@@ -149,7 +149,8 @@ class Run:
 class Prescription:
     """One exercise of a session with its dose. Exactly one of reps/seconds is set; a load
     comes with the %1RM it was worked out from, otherwise the effort is given as reps in
-    reserve."""
+    reserve. A lift with a target from the log takes its reps and load from that target
+    (`progression` names the step), with the reps in reserve it aims for."""
 
     exercise_id: str
     name: str
@@ -166,6 +167,7 @@ class Prescription:
     unilateral: bool = False
     one_rep_max: float | None = None
     one_rep_max_source: str | None = None
+    progression: str | None = None  # the log's last step when reps and load are its target
 
 
 @dataclass(frozen=True, slots=True)

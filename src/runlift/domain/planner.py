@@ -19,7 +19,7 @@ warnings are exactly what `check` says of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -38,6 +38,7 @@ from runlift.domain.model import (
 )
 from runlift.domain.notes import plan_notes
 from runlift.domain.prescription import KnownMax, known_maxes
+from runlift.domain.progression import Step
 from runlift.domain.rules import DEFAULT_RULES, DatedVerdict, RuleSet, Verdict
 from runlift.domain.rules.placement import AvoidLiftAfterLongRun
 from runlift.domain.rules.volume import HeavySpacing
@@ -337,9 +338,14 @@ def plan_week(
     *,
     formula: str | None = None,
     rules: RuleSet = DEFAULT_RULES,
+    targets: Mapping[str, Step] | None = None,
 ) -> Plan:
-    """Fill `week` with strength work for `athlete`, keeping what the runner fixed."""
-    return _WeekPlanner(athlete, week, library, formula, rules).plan()
+    """Fill `week` with strength work for `athlete`, keeping what the runner fixed. `targets`
+    (lift id -> its step from the log, domain/targets.py) set the reps and load of those
+    lifts."""
+    planner = _WeekPlanner(athlete, week, library, formula, rules)
+    planner.composer.targets = targets or {}
+    return planner.plan()
 
 
 __all__ = ["Day", "Plan", "plan_week"]

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from runlift.domain.library import Library
 from runlift.domain.model import Athlete, Day, DayType, Phase, Race, Run, RunType, Week
 from runlift.domain.planner import Plan, plan_week
+from runlift.domain.progression import Step
 
 TRAVEL_KIT = frozenset({"bands", "mini_bands", "mat"})
 LOADING = (Phase.BASE, Phase.BUILD, Phase.PEAK)  # the phases a cutback week breaks up
@@ -134,9 +135,12 @@ def plan_season(
     library: Library,
     races: tuple[Race, ...] = (),
     previous: SeasonPlan | None = None,
+    *,
+    targets: Mapping[str, Step] | None = None,
 ) -> SeasonPlan:
     """Plan every week with its phase. With `previous`, weeks whose inputs are unchanged keep
-    their plans: only a changed week and the week before it are planned again."""
+    their plans: only a changed week and the week before it are planned again (`previous`
+    must have been planned with the same `targets`, the log's steps)."""
     # Every week hears of every race of the season: a buffer or a recovery window can reach
     # across the week boundary.
     found = {(race.date, race.goal): race for race in races}  # a race given keeps its name
@@ -161,5 +165,5 @@ def plan_season(
         if reuse and previous is not None:
             plans.append(previous.plans[index])
         else:
-            plans.append(plan_week(runner, week, library))
+            plans.append(plan_week(runner, week, library, targets=targets))
     return SeasonPlan(tuple(weeks), tuple(inputs), tuple(plans), tuple(dated))

@@ -6,11 +6,14 @@ A `Composer` serves one athlete-week, so it can vary exercises between the week'
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from runlift.domain.library import LOAD_IMPLEMENTS, Dose, Exercise, Library
 from runlift.domain.model import Athlete, Experience, Phase, Prescription, StrengthKind
 from runlift.domain.prescription import KnownMax, percent_of_max, round_load
+from runlift.domain.progression import Step
+from runlift.domain.targets import climbed, progresses, with_target
 
 # Heavy sessions by how many the week holds: lower body first, the six patterns across the week.
 HEAVY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -41,7 +44,13 @@ class Composition:
 
 
 class Composer:
-    def __init__(self, athlete: Athlete, library: Library, maxes: dict[str, KnownMax]) -> None:
+    def __init__(
+        self,
+        athlete: Athlete,
+        library: Library,
+        maxes: dict[str, KnownMax],
+        targets: Mapping[str, Step] | None = None,
+    ) -> None:
         self.athlete = athlete
         self.library = library
         self.tables = library.tables
@@ -50,6 +59,7 @@ class Composer:
         self.owned = athlete.equipment
         self.cap = LEVEL_CAP[athlete.experience]
         self.used: set[str] = set()
+        self.targets = targets or {}  # lift id -> its step from the log (domain/targets.py)
 
     # -- choosing exercises -------------------------------------------------------------
     def _pick(
@@ -90,6 +100,7 @@ class Composer:
         for pattern in patterns:
             exercise = self._pick(pattern, kind, taken, cap, self.owned if owned is None else owned)
             if exercise is not None:
+                exercise = self._climb(exercise, kind, taken, owned)
                 taken.add(exercise.id)
                 chosen.append(exercise)
         return chosen
@@ -128,7 +139,7 @@ class Composer:
     ) -> Prescription:
         """`exercise` in place of `item`: the session's dose for it, with the same sets."""
         dose = self.tables.dose(self._dose_key(kind, index))
-        return self._prescribe(exercise, dose, kind, item.sets)
+        return self._dosed(exercise, dose, kind, item.sets)
 
     # -- dosing -------------------------------------------------------------------------
     def _dose_key(self, kind: StrengthKind, index: int) -> str:
@@ -198,6 +209,31 @@ class Composer:
             one_rep_max=top,
             one_rep_max_source=source,
         )
+
+    # -- the log's targets (domain/targets.py) ------------------------------------------
+    def _climb(
+        self, exercise: Exercise, kind: StrengthKind, taken: set[str], owned: frozenset[str] | None
+    ) -> Exercise:
+        """The rung the log says to climb to from `exercise`, when the session allows it (its
+        kind, the kit it may use, not in it already)."""
+        if not self.targets or not progresses(kind, self.athlete):
+            return exercise
+        rung = climbed(exercise.id, self.targets)
+        found = self.library.exercises.get(rung) if rung else None
+        if found is None or found.id in taken or kind not in found.kinds:
+            return exercise
+        if not found.doable_with(self.owned if owned is None else owned):
+            return exercise
+        self.used.add(exercise.id)  # the rung climbed from counts as used: the week still varies
+        return found
+
+    def _dosed(self, exercise: Exercise, dose: Dose, kind: StrengthKind, sets: int) -> Prescription:
+        """The session's dose for `exercise`; in a session that builds strength, a lift with
+        a target from the log takes that target's reps and load."""
+        item = self._prescribe(exercise, dose, kind, sets)
+        if not self.targets or not progresses(kind, self.athlete):
+            return item
+        return with_target(item, self.targets.get(exercise.id))
 
     # -- timing -------------------------------------------------------------------------
     def _exercise_seconds(self, item: Prescription) -> float:
@@ -297,7 +333,7 @@ class Composer:
         if deload:
             sets = max(1, math.ceil(sets / 2))
             max_sets = sets
-        items = [self._prescribe(x, dose, kind, sets) for x in ordered]
+        items = [self._dosed(x, dose, kind, sets) for x in ordered]
         most = self.tables.session_minutes.get(kind, (10, 60))[1] if minutes is None else minutes
         fitted, length = self._fit(kind, items, most, max_sets)
         self.used.update(x.exercise_id for x in fitted)
