@@ -13,7 +13,7 @@ from runlift.domain.model import LOADED_KINDS, StrengthKind, format_clock
 from runlift.render import day_json, finding_json
 from runlift.textview import findings
 from runlift.tracking import Profile
-from runlift.tracking.progress import Progress, sparkline
+from runlift.tracking.progress import LiftTrend, Progress, sparkline
 from runlift.tracking.seasons import SeasonView, WeekView
 
 
@@ -208,6 +208,39 @@ def print_week_view(console: Console, view: WeekView) -> None:
         console.print(Text(f"Note: {note}", style="dim"))
 
 
+def next_json(trend: LiftTrend) -> dict[str, Any] | None:
+    """The "Next time" of a lift: the dose of its next planned session, with the date and the
+    kind, or the step's target (`date` null) when the coming weeks do not plan the lift."""
+    step, planned = trend.step, trend.planned
+    if step is None:
+        return None
+    dose = step.target if planned is None else planned.item
+    return {
+        "action": step.action,
+        "exercise": step.target.exercise_id,
+        "sets": dose.sets,
+        "reps": dose.reps,
+        "load": dose.load,
+        "why": step.reason,
+        "date": None if planned is None else planned.date.isoformat(),
+        "kind": None if planned is None else planned.kind.value,
+    }
+
+
+def next_text(trend: LiftTrend, unit: str) -> str:
+    """The "Next time" cell, as `next_json` says it: 3 x 7 @ 72.5 kg on Tue 01 Dec (add reps)."""
+    found = next_json(trend)
+    if found is None:
+        return ""
+    load = f" @ {found['load']:g} {unit}" if found["load"] else ""
+    text = f"{found['sets']} x {found['reps']}{load}"
+    if found["exercise"] != trend.exercise_id:  # a climb: the rung's name when it is planned
+        rung = found["exercise"] if trend.planned is None else trend.planned.item.name
+        text = f"{rung}: {text}"
+    when = "" if trend.planned is None else f" on {trend.planned.date:%a %d %b}"
+    return f"{text}{when} ({found['action']})" + ("" if when else ", not in your plan")
+
+
 def progress_json(report: Progress) -> dict[str, Any]:
     return {
         "athlete": report.profile.name,
@@ -215,16 +248,7 @@ def progress_json(report: Progress) -> dict[str, Any]:
             {
                 "exercise": t.exercise_id,
                 "e1rm": [{"date": d.isoformat(), "value": v} for d, v in t.series],
-                "next": None
-                if t.step is None
-                else {
-                    "action": t.step.action,
-                    "exercise": t.step.target.exercise_id,
-                    "sets": t.step.target.sets,
-                    "reps": t.step.target.reps,
-                    "load": t.step.target.load,
-                    "why": t.step.reason,
-                },
+                "next": next_json(t),
             }
             for t in report.lifts
         ],
@@ -277,14 +301,7 @@ def print_progress(console: Console, report: Progress) -> None:
         change = (
             f"{(values[-1] / values[0] - 1) * 100:+.0f} %" if len(values) > 1 and values[0] else ""
         )
-        step = t.step
-        nxt = ""
-        if step is not None:
-            load = f" @ {step.target.load:g} {unit}" if step.target.load else ""
-            nxt = f"{step.target.sets} x {step.target.reps}{load} ({step.action})"
-            if step.target.exercise_id != t.exercise_id:
-                nxt = f"{step.target.exercise_id}: {nxt}"
-        lifts.add_row(t.name, sparkline(values[-24:]), latest, change, nxt)
+        lifts.add_row(t.name, sparkline(values[-24:]), latest, change, next_text(t, unit))
     console.print(lifts)
     weeks = report.weeks[-12:]
     running = Table(

@@ -3,9 +3,9 @@ the store and the domain (the one-week use cases are in runlift.services)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,7 +16,8 @@ from runlift.catalog import load_library
 from runlift.domain.library import Library
 from runlift.domain.log import StrengthDone
 from runlift.domain.model import Athlete, RepTest, Week
-from runlift.domain.progression import estimated_max
+from runlift.domain.progression import Step, estimated_max
+from runlift.domain.targets import log_steps
 from runlift.io.planfile import InputError, parse_athlete
 from runlift.io.weekfile import parse_week
 from runlift.store import repository as repo
@@ -51,6 +52,9 @@ class Profile:
     row: repo.AthleteRow
     athlete: Athlete
     maxes: tuple[repo.MaxRow, ...]
+    # Each logged lift's step from its log (domain/targets.py). Every plan of a stored athlete
+    # takes these as its targets, so the week, the gym card, the exports and `progress` agree.
+    steps: Mapping[str, Step] = field(default_factory=dict)
 
     @property
     def id(self) -> int:
@@ -126,22 +130,21 @@ def _athlete_from(
 
 
 def profile(conn: Connection, name: str | None, library: Library | None = None) -> Profile:
-    library = library or load_library()
     try:
         row = repo.get_athlete(conn, name)
     except repo.NotFound as error:
         raise InputError("--athlete", str(error)) from None
-    tests = repo.list_maxes(conn, row.id)
-    logged = logged_maxes(repo.list_strength(conn, row.id), library)
-    return Profile(row, _athlete_from(row, tests, logged, library), tuple(tests))
+    return profile_of(conn, row, library)
 
 
 def profile_of(conn: Connection, row: repo.AthleteRow, library: Library | None = None) -> Profile:
-    """The profile of an athlete row already looked up (and access-checked) by the caller."""
+    """The profile of an athlete row already looked up (and access-checked) by the caller:
+    the athlete with the maxes the log implies, and each logged lift's step from its log."""
     library = library or load_library()
     tests = repo.list_maxes(conn, row.id)
-    logged = logged_maxes(repo.list_strength(conn, row.id), library)
-    return Profile(row, _athlete_from(row, tests, logged, library), tuple(tests))
+    sessions = repo.list_strength(conn, row.id)
+    athlete = _athlete_from(row, tests, logged_maxes(sessions, library), library)
+    return Profile(row, athlete, tuple(tests), log_steps(athlete, sessions, library))
 
 
 def typical_week(prof: Profile, monday: date, library: Library | None = None) -> Week:

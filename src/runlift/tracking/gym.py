@@ -56,7 +56,8 @@ def gym_card(
     index = sum(
         1 for d in plan.week.days[: (on - monday).days] for s in d.strength if s.kind is strength
     )
-    composer = Composer(plan.athlete, library, plan.maxes)  # the week's phase, as planned
+    # The week's phase, as planned, and the log's targets: a swap is dosed as the plan is.
+    composer = Composer(plan.athlete, library, plan.maxes, prof.steps)
     items = []
     for planned in session.exercises:
         choices = composer.alternatives(strength, planned)

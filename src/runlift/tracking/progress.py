@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
 
 from runlift.catalog import load_library
-from runlift.domain.library import LOAD_IMPLEMENTS
-from runlift.domain.log import ExerciseDone, StrengthDone
+from runlift.domain.log import StrengthDone
+from runlift.domain.model import Prescription, StrengthKind
 from runlift.domain.monitoring import Reassess, WeekSignals, reassess, weekly_signals
-from runlift.domain.progression import Step, Target, estimated_max, next_step, retest_due
+from runlift.domain.planner import Plan
+from runlift.domain.progression import Step, estimated_max, retest_due
 from runlift.store import activityrepo
 from runlift.store import repository as repo
-from runlift.tracking import Profile, Store, profile
+from runlift.tracking import Profile, Store, monday_of, profile
+from runlift.tracking.seasons import planned_weeks
 
 BARS = "▁▂▃▄▅▆▇█"
-NO_TARGETS = frozenset({"plyometric", "core", "twist"})
+LOOK_AHEAD_WEEKS = 4  # how far "Next time" looks for the lift's next planned session
 
 
 def sparkline(values: Sequence[float | None]) -> str:
@@ -36,11 +38,21 @@ def sparkline(values: Sequence[float | None]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Upcoming:
+    """The next planned session of a lift, and what it prescribes there."""
+
+    date: date
+    kind: StrengthKind
+    item: Prescription
+
+
+@dataclass(frozen=True, slots=True)
 class LiftTrend:
     exercise_id: str
     name: str
     series: list[tuple[date, float]]  # e1RM by session
     step: Step | None
+    planned: Upcoming | None = None  # None: not planned in the next LOOK_AHEAD_WEEKS weeks
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,77 +64,57 @@ class Progress:
     retest: str | None
 
 
-def work_sets(done: ExerciseDone) -> ExerciseDone:
-    """The sets at the session's heaviest load: warm-up sets do not count against a target."""
-    loads = [s.load for s in done.sets if s.load is not None]
-    if not loads:
-        return done
-    top = max(loads)
-    return ExerciseDone(done.exercise_id, tuple(s for s in done.sets if s.load == top))
-
-
-def _history(lift: str, sessions: list[StrengthDone]) -> list[tuple[date, ExerciseDone]]:
-    return [
-        (s.date, x) for s in sessions if not s.skipped for x in s.exercises if x.exercise_id == lift
-    ]
-
-
-def lift_trends(prof: Profile, sessions: list[StrengthDone]) -> list[LiftTrend]:
+def lift_trends(
+    prof: Profile,
+    sessions: list[StrengthDone],
+    plans: Sequence[Plan] = (),
+    today: date | None = None,
+) -> list[LiftTrend]:
+    """Per logged lift, its e1RM by session and its step from the log (the profile's, the
+    same the planner takes), with the first session of `plans` after the lift's last one
+    (and not before `today`) that prescribes it."""
     library = load_library()
-    tables = library.tables
-    kit = prof.athlete.kit or tables.kits[prof.athlete.units]
-    experience = prof.athlete.experience.value
-    low = tables.dose(f"heavy.{experience}").reps
-    high = min(10, max(low + 1, tables.dose(f"heavy_b.{experience}").reps))
-    owned = prof.athlete.equipment
-    novice = prof.athlete.experience.value == "novice"
-    lifts = sorted({x.exercise_id for s in sessions for x in s.exercises})
     trends = []
-    for lift in lifts:
-        history = _history(lift, sessions)
+    for lift in sorted({x.exercise_id for s in sessions for x in s.exercises}):
+        dated = [
+            (s.date, x)
+            for s in sessions
+            if not s.skipped
+            for x in s.exercises
+            if x.exercise_id == lift
+        ]
         series = [
-            (on, e) for on, done in history if (e := estimated_max(done.sets, tables)) is not None
+            (on, e)
+            for on, done in dated
+            if (e := estimated_max(done.sets, library.tables)) is not None
         ]
         exercise = library.exercises.get(lift)
-        name = exercise.name if exercise else lift
-        option = exercise.option_for(owned) if exercise else None
-        implement = next(iter(sorted((option or frozenset()) & LOAD_IMPLEMENTS)), None)
-        trends_only = exercise is None or exercise.timed or exercise.pattern in NO_TARGETS
-        if trends_only:  # jumps, core and holds are dosed by quality, not chased for reps
-            trends.append(LiftTrend(lift, name, series, None))
-            continue
-        # Replay the log: the target moves as the runner beats, holds or misses it.
-        target: Target | None = None
-        since: list[ExerciseDone] = []
-        step = None
-        for _, done in history:
-            work = work_sets(done)
-            if not work.sets:
-                continue
-            load = work.sets[0].load
-            if target is None or load != target.load:
-                reps = max(low, min(high, min(s.reps for s in work.sets)))
-                target, since = Target(lift, len(work.sets), reps, load, low, high), []
-            since.append(work)
-            step = next_step(
-                target,
-                since[-2:],
-                implement,
-                kit,
-                tables,
-                library,
-                climb=novice and load is None,
-                owned=owned,
-            )
-            if step.target != target:
-                target, since = step.target, []
-        trends.append(LiftTrend(lift, name, series, step))
+        step = prof.steps.get(lift)
+        after = max([on + timedelta(days=1) for on, _ in dated] + [today or date.min])
+        planned = None if step is None else next_planned(step, plans, after)
+        trends.append(LiftTrend(lift, exercise.name if exercise else lift, series, step, planned))
     return trends
 
 
+def next_planned(step: Step, plans: Sequence[Plan], after: date) -> Upcoming | None:
+    """The first session from `after` on whose dose of the step's lift is the step's target."""
+    for plan in plans:
+        for day in plan.week.days:
+            if day.date < after:
+                continue
+            for session in sorted(day.strength, key=lambda s: s.start):
+                for item in session.exercises:
+                    if item.exercise_id == step.target.exercise_id and item.progression:
+                        return Upcoming(day.date, session.kind, item)
+    return None
+
+
 def progress_of(conn: Connection, prof: Profile, today: date) -> Progress:
-    """The progress report from the log: one core for the CLI, the API and the web page."""
+    """The progress report from the log: one core for the CLI, the API and the web page.
+    "Next time" is the lift's next planned session in the coming weeks, as planned."""
     sessions = repo.list_strength(conn, prof.id)
+    library = load_library()
+    plans = [p for p, _ in planned_weeks(conn, prof, monday_of(today), LOOK_AHEAD_WEEKS, library)]
     weeks = weekly_signals(
         repo.list_runs(conn, prof.id),
         sessions,
@@ -130,9 +122,8 @@ def progress_of(conn: Connection, prof: Profile, today: date) -> Progress:
         activityrepo.run_streams(conn, prof.id),
     )
     warning = reassess(weeks, prof.athlete.heavy_sessions or 2) if not prof.row.lighter else None
-    return Progress(
-        prof, lift_trends(prof, sessions), weeks, warning, retest_due(prof.last_test(), today)
-    )
+    trends = lift_trends(prof, sessions, plans, today)
+    return Progress(prof, trends, weeks, warning, retest_due(prof.last_test(), today))
 
 
 def progress(store: Store, name: str | None, today: date) -> Progress:

@@ -91,7 +91,9 @@ def season_of(
         adjusted.append(week)
     inputs = [_week_input(prof, w, changes.get(w.start), row.distance_km) for w in adjusted]
     near = known_races(conn, prof.row, *race_window(weeks[0].start, weeks[-1].start))
-    season = plan_season(prof.athlete, adjusted, inputs, library, (race, *near), previous)
+    season = plan_season(
+        prof.athlete, adjusted, inputs, library, (race, *near), previous, targets=prof.steps
+    )
     return SeasonView(prof, race, row.distance_km, season)
 
 
@@ -99,22 +101,41 @@ def planned_week(
     conn: Connection, prof: Profile, monday: date, library: Library
 ) -> tuple[Plan, str]:
     """The plan for the week from `monday`, and where it comes from: the season when the week
-    is in it, otherwise the typical week with whatever was changed for that week."""
-    change = repo.list_week_changes(conn, prof.id).get(monday)
-    moved = ", as you changed it" if change is not None and change.days else ""
+    is in it, otherwise the typical week with whatever was changed for that week. Every plan
+    of a stored athlete comes from here (or `season_of`), with the log's targets."""
+    return planned_weeks(conn, prof, monday, 1, library)[0]
+
+
+def planned_weeks(
+    conn: Connection, prof: Profile, monday: date, count: int, library: Library
+) -> list[tuple[Plan, str]]:
+    """`planned_week` for `count` weeks from `monday`, the season planned once."""
+    changes = repo.list_week_changes(conn, prof.id)
+    view: SeasonView | None = None
     try:
         view = season_of(conn, prof, library)
     except InputError as error:
         if error.field != "season":  # only "no season yet" means: plan the typical week
             raise
-    else:
-        for week, planned in zip(view.season.weeks, view.season.plans, strict=True):
-            if week.start == monday:
-                return planned, f"your season to {view.race.date} ({week.phase.value}){moved}"
-    week_input = replace(
-        _changed_days(prof, monday, change, library), races=races_near(conn, prof.row, monday)
-    )
-    return plan_week(prof.athlete, week_input, library), f"your typical week{moved}"
+    by_start: dict[date, tuple[SeasonWeek, Plan]] = {}
+    if view is not None:
+        by_start = {
+            w.start: (w, p) for w, p in zip(view.season.weeks, view.season.plans, strict=True)
+        }
+    out = []
+    for start in (monday + timedelta(weeks=i) for i in range(count)):
+        change = changes.get(start)
+        moved = ", as you changed it" if change is not None and change.days else ""
+        if view is not None and start in by_start:
+            week, plan = by_start[start]
+            out.append((plan, f"your season to {view.race.date} ({week.phase.value}){moved}"))
+            continue
+        week_input = replace(
+            _changed_days(prof, start, change, library), races=races_near(conn, prof.row, start)
+        )
+        plan = plan_week(prof.athlete, week_input, library, targets=prof.steps)
+        out.append((plan, f"your typical week{moved}"))
+    return out
 
 
 def _changed_days(prof: Profile, monday: date, change: Any, library: Library) -> Week:

@@ -171,6 +171,8 @@ def progress_data(conn: Connection, prof: Profile, today: date) -> dict[str, Any
     data = progress_json(report)
     for row, trend in zip(data["lifts"], trends, strict=True):
         row["name"] = trend.name
+        if trend.planned is not None:
+            row["next"]["on"] = f"{trend.planned.date:%a %d %b}"
         for point in row["e1rm"]:
             point["value"] = round(point["value"], 1)
     data["lifts"] = [row for row in data["lifts"] if row["e1rm"]]  # jumps and core: no e1RM
