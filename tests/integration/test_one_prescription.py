@@ -93,7 +93,7 @@ def test_a_logged_lift_is_prescribed_the_same_in_the_week_the_card_the_exports_a
     views = everywhere(client, athlete, on, "back_squat", "Back squat")
     assert views == dict.fromkeys(VIEWS, (3, 7, 70))
     page = client.get(f"/athletes/{athlete}/progress").text
-    assert f"Next time: 3 x 7 @ 70.0 kg on {on:%a %d %b} (add reps)" in page
+    assert f"Next time: 3 x 7 @ 70 kg on {on:%a %d %b} (add reps)" in page
 
 
 def test_after_a_set_of_twenty_the_week_resets_the_load_from_the_sets_max(app):
