@@ -96,6 +96,18 @@ def test_a_logged_lift_is_prescribed_the_same_in_the_week_the_card_the_exports_a
     assert f"Next time: 3 x 7 @ 70 kg on {on:%a %d %b} (add reps)" in page
 
 
+def test_a_swap_on_the_gym_card_takes_the_swapped_lifts_target(app):
+    client, athlete = owner(app)
+    log(client, athlete, 2, "back_squat:3x6@70:rir2", "goblet_squat:3x8@24:rir2")
+    on = date.fromisoformat(next_time(client, athlete, "back_squat")["date"])
+    swap = client.get(f"/athletes/{athlete}/session/swap", params={
+        "date": on.isoformat(), "kind": "heavy", "planned": "back_squat", "to": "goblet_squat"})  # fmt: skip
+    assert swap.status_code == 200, swap.text
+    # The rep test (24 x 8) alone would dose it 3 x 6 @ 24 kg; the log holds 3 x 8 @ 24 kg.
+    assert re.search(r'class="dose">3 x 8 @ 24 kg', swap.text), swap.text
+    assert next_time(client, athlete, "goblet_squat")["reps"] == 8
+
+
 def test_after_a_set_of_twenty_the_week_resets_the_load_from_the_sets_max(app):
     client, _ = owner(app)  # a second runner, with one kettlebell and no maxes
     kept = {k: v for k, v in PLAN["athlete"].items() if k not in ("one_rep_max", "rep_tests")}

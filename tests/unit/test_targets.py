@@ -118,3 +118,20 @@ def test_a_novice_who_beat_a_rung_twice_is_planned_the_next_one():
     assert doses(after, "figure_four_squat") == [(date(2026, 12, 1), 2, 7, None, "climb")]
     # The rung climbed from counts as used: Friday still varies the squat as before.
     assert after.week.days[4].strength == before.week.days[4].strength
+
+
+def test_a_swap_at_the_gym_takes_the_swapped_lifts_own_target():
+    from runlift.domain.prescription import known_maxes
+    from runlift.domain.sessions import Composer
+
+    log = [*SQUATS, session(date(2026, 11, 26), ("goblet_squat", 3, 8, 24, 2))]
+    steps = log_steps(ALEX, log, LIB)
+    plan = plan_week(ALEX, ARTICLE_WEEK, LIB, targets=steps)
+    tuesday = plan.week.days[1].strength[0]
+    squat = tuesday.exercises[0]
+    assert (squat.exercise_id, squat.reps, squat.load) == ("back_squat", 7, 70)
+    composer = Composer(ALEX, LIB, known_maxes(ALEX, LIB.tables), steps)
+    goblet = composer.swapped(tuesday.kind, 0, squat, LIB["goblet_squat"])
+    assert (goblet.sets, goblet.reps, goblet.load, goblet.progression) == (3, 8, 24, "hold")
+    untracked = Composer(ALEX, LIB, known_maxes(ALEX, LIB.tables))
+    assert untracked.swapped(tuesday.kind, 0, squat, LIB["goblet_squat"]).progression is None
