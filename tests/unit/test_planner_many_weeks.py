@@ -27,6 +27,7 @@ from runlift.domain.model import (
     Window,
 )
 from runlift.domain.planner import plan_week
+from runlift.domain.rules import DEFAULT_RULES
 from tests.helpers import MONDAY, library
 
 LIBRARY = library()
@@ -113,3 +114,20 @@ def test_check_of_thousands_of_planned_weeks_finds_nothing_new_and_races_stay_ge
                 assert planned <= GENTLE, (runner, the_week, day.date)
             if 0 in gaps:
                 assert not planned
+
+
+def test_the_planners_shortcut_to_the_dose_gives_the_dose_check_works_out():
+    """With no strength work in the week, the planner reads the dose off its own candidates;
+    over thousands of weeks that is the dose `check` works out from scratch."""
+    from dataclasses import replace
+
+    from runlift.domain.checker import week_context
+    from runlift.domain.planner import _WeekPlanner
+
+    rng = random.Random(7)
+    for _ in range(WEEKS // 2):
+        runner, the_week = random_athlete(rng), random_week(rng)
+        bare = replace(the_week, days=tuple(d.with_strength(()) for d in the_week.days))
+        planner = _WeekPlanner(runner, bare, LIBRARY, None, DEFAULT_RULES)
+        planner._place_main()
+        assert planner.dose == week_context(runner, bare, MINUTES).dose

@@ -23,8 +23,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from runlift.domain.checker import judge_in, session_verdicts, settle, week_context
-from runlift.domain.context import Slot
+from runlift.domain.checker import judge_in, session_verdicts, settle
+from runlift.domain.context import Slot, WeekContext
+from runlift.domain.dose import WeekDose, week_dose
 from runlift.domain.library import Library
 from runlift.domain.model import (
     Athlete,
@@ -41,7 +42,7 @@ from runlift.domain.prescription import KnownMax, known_maxes
 from runlift.domain.progression import Step
 from runlift.domain.rules import DEFAULT_RULES, DatedVerdict, RuleSet, Verdict
 from runlift.domain.rules.placement import AvoidLiftAfterLongRun
-from runlift.domain.rules.volume import HeavySpacing
+from runlift.domain.rules.volume import HeavySpacing, weekly_target
 from runlift.domain.search import DAY_MINUTES, Candidate, assess, choose_days, day_spread, room
 from runlift.domain.sessions import Composer
 from runlift.domain.suggest import fixed_session_advice
@@ -75,10 +76,10 @@ class _WeekPlanner:
         self.tables = library.tables
         self.maxes = known_maxes(athlete, self.tables, formula)
         self.composer = Composer(athlete, library, self.maxes)
-        self.ctx = week_context(athlete, week, self.tables.session_minutes, rules)
-        assert self.ctx.dose is not None
-        self.dose = self.ctx.dose
-        self.target = self.dose.target
+        self.ctx = WeekContext(athlete, week, self.tables.session_minutes, rules)
+        self.target = weekly_target(athlete, rules)
+        self.shortest = self.tables.session_minutes.get(self.target.kind, (30, 60))[0]
+        self.dose: WeekDose | None = None
         self.sessions: list[list[StrengthSession]] = [list(d.strength) for d in week.days]
         self.reasons: list[list[Verdict]] = [[] for _ in week.days]
 
@@ -116,6 +117,13 @@ class _WeekPlanner:
             for day in range(len(ctx.days))
             if day not in fixed_days
         ]
+        # The week's dose, as `check` works it out. With no strength work in the week yet the
+        # candidates were timed against the runs alone, so their verdicts serve.
+        judged_days = None
+        if not any(d.strength for d in self.week.days):
+            judged_days = {c.day: c.verdicts for c in candidates if c.slot is not None}
+        self.dose = week_dose(ctx, self.target, self.shortest, judged_days)
+        settle(ctx, self.dose)
         avoid = self.rules.find(AvoidLiftAfterLongRun)
         for c in candidates:
             if c.legal and c.slot is not None and ctx.long_run(c.day):
