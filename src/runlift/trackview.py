@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from runlift.domain.model import LOADED_KINDS, StrengthKind, format_clock
+from runlift.domain.runningcheck import BASELINE_WEEKS, RECENT_WEEKS, Verdict
 from runlift.render import day_json, finding_json
 from runlift.textview import findings
 from runlift.tracking import Profile
@@ -274,12 +275,59 @@ def progress_json(report: Progress) -> dict[str, Any]:
         if report.warning is None
         else {
             "rule": report.warning.rule,
+            "title": report.warning.title,
             "text": report.warning.text,
             "evidence": list(report.warning.evidence),
             "lighter_plan": report.warning.lighter.text,
             "accept": "runlift progress --accept-lighter",
         },
+        "running": running_json(report),
         "retest": report.retest,
+    }
+
+
+PAUSED = (
+    "The lighter plan is in place (one set fewer a lift, no third heavy session), so the "
+    "check is paused until you go back to normal."
+)
+
+
+def running_status(report: Progress) -> tuple[str, str, str]:
+    """What the running check shows: status, title and text. While the lighter plan is in
+    place a reassess answer is paused; every other answer still holds and is shown."""
+    check = report.running
+    if report.profile.row.lighter and check.verdict is Verdict.REASSESS:
+        return "paused", "Lighter plan in place", PAUSED
+    return check.verdict.value, check.title, check.text
+
+
+def running_json(report: Progress) -> dict[str, Any]:
+    """The answer to "is lifting costing my running?", whichever it is."""
+    check = report.running
+    status, title, text = running_status(report)
+    return {
+        "status": status,
+        "title": title,
+        "text": text,
+        "weeks_logged": check.weeks_logged,
+        "weeks_needed": BASELINE_WEEKS + RECENT_WEEKS,
+        "judged": list(check.judged),
+        "declines": [
+            {
+                "signal": d.signal.label,
+                "before": round(d.before, 3),
+                "now": round(d.now, 3),
+                "change": round(d.change, 1),
+                "change_in": "points" if d.signal.in_points else "percent",
+                "margin": round(d.margin, 3),  # what the runner's own weeks vary by
+                "weeks": [{"week_start": w.isoformat(), "value": v} for w, v in d.weeks],
+                "text": d.text(),
+            }
+            for d in check.declines
+        ],
+        "strength_load_before": round(check.strength_before),
+        "strength_load_now": round(check.strength_now),
+        "look_at": list(check.look_at),
     }
 
 
@@ -324,25 +372,40 @@ def print_progress(console: Console, report: Progress) -> None:
         present = [v for v in series if v is not None]
         running.add_row(label, sparkline(series), shown(present[-1]) if present else "-")
     console.print(running)
+    print_running(console, report)
+    if report.retest:
+        console.print(Text(report.retest, style="cyan"))
+
+
+def print_running(console: Console, report: Progress) -> None:
+    """The answer to "is lifting costing my running?": never silent, never "holds up" when a
+    signal declined."""
+    check, lighter = report.running, report.profile.row.lighter
     if report.warning is not None:
         w = report.warning
-        console.print(Text(f"! {w.rule}", style="bold yellow"))
+        console.print(Text(f"! {w.title}", style="bold yellow"))
         console.print(f"  {w.text}")
         for line in w.evidence:
             console.print(f"  - {line}")
         console.print(f"  {w.lighter.text}")
         console.print("  Accept it in one step: runlift progress --accept-lighter")
-    elif report.profile.row.lighter:
+        console.print(Text(f"  (rule {w.rule})", style="dim"))
+        return
+    if lighter:
         console.print(
             "Lighter plan in place; `runlift progress --back-to-normal` when running is back."
         )
-    elif len(report.weeks) < 9:
-        console.print(
-            f"{len(report.weeks)} week(s) logged: the running trend is judged from 9 weeks on."
-        )
-    else:
-        console.print(
-            Text("Running holds up: no sign that lifting is costing your running.", style="green")
-        )
-    if report.retest:
-        console.print(Text(report.retest, style="cyan"))
+        if check.verdict is Verdict.REASSESS:
+            return
+    if check.verdict is Verdict.DECLINED_LIFTING_FLAT:
+        console.print(Text(check.title, style="bold yellow"))
+        console.print(f"  {check.text}")
+        for decline in check.declines:
+            console.print(f"  - {decline.text()}")
+        console.print("  Worth a look:")
+        for item in check.look_at:
+            console.print(f"  - {item}")
+    elif check.verdict is Verdict.HOLDS_UP:
+        console.print(Text(check.text, style="green"))
+    else:  # too few weeks, or nothing to judge the running by
+        console.print(check.text)

@@ -137,14 +137,18 @@ def test_a_logged_session_appears_on_the_e1rm_chart(server, browser, viewport):
     page.close()
 
 
-def _drifting_log(page, server: str, athlete: int, headers: dict[str, str]) -> None:
+def _drifting_log(
+    page, server: str, athlete: int, headers: dict[str, str], lifting_rises: bool = True
+) -> None:
     """Nine weeks to last week: easy runs at a rising heart rate in the last three while the
-    squat goes from one session a week to two, heavier (the reassess rule fires)."""
+    squat goes from one session a week to two, heavier (the reassess rule fires); without
+    `lifting_rises`, the strength sessions stay the same all nine weeks."""
     last = monday_of(local_today()) - timedelta(weeks=1)
     for index in range(9):
         monday = last - timedelta(weeks=8 - index)
-        recent = index >= 6
-        heart = 150 + index - 6 if recent else 142 + index % 2
+        late = index >= 6
+        recent = late and lifting_rises
+        heart = 150 + index - 6 if late else 142 + index % 2
         entries = [
             ("runs", {"date": monday + timedelta(days=1), "type": "hills", "minutes": 60,
                       "distance_km": 11, "rpe": 7}),
@@ -172,7 +176,7 @@ def _drifting_log(page, server: str, athlete: int, headers: dict[str, str]) -> N
     _until(
         page,
         f"{server}/api/v1/athletes/{athlete}/progress",
-        lambda p: len(p["weeks"]) == 9 and p["weeks"][-1]["strength_sessions"] == 2,
+        lambda p: len(p["weeks"]) == 9 and p["weeks"][-1]["strength_sessions"] == 1 + recent,
     )
 
 
@@ -191,15 +195,16 @@ def test_a_reassess_warning_is_marked_on_the_running_chart(server, browser, view
     assert warning["text"] in shown.inner_text()
     marked = page.locator("#chart-running .uplot").get_attribute("data-flagged")
     assert marked.split(",") == warning["weeks"]
-    assert "Warning reassess-when-running-declines" in page.locator("#chart-running").get_attribute(
-        "aria-label"
-    )
+    label = page.locator("#chart-running").get_attribute("aria-label")
+    assert "Warning: your running has dipped while your lifting rose, on the weeks of" in label
+    assert shown.inner_text().index(warning["title"]) < shown.inner_text().index(warning["rule"])
     volume = page.evaluate("window.runliftCharts.volume.data")
     assert volume[1] == [w["run_km"] for w in data["weeks"]]
     assert volume[2] == [w["strength_load"] for w in data["weeks"]]
     assert len(page.evaluate("window.runliftCharts.e1rm.series")) == 1 + 2  # squat, deadlift
     _no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"progress-{viewport}.png"), full_page=True)
+    page.locator(".reassess").screenshot(path=str(SHOTS / f"progress-warning-{viewport}.png"))
     if page.locator("button.lighter-action").count():  # once POST .../progress/lighter exists
         with page.expect_navigation():  # the page reloads once the answer is in
             page.click("text=Accept the lighter plan")
@@ -210,4 +215,26 @@ def test_a_reassess_warning_is_marked_on_the_running_chart(server, browser, view
         with page.expect_navigation():
             page.click("text=Back to the normal plan")
         _until(page, f"{server}/api/v1/athletes/{athlete}", lambda row: not row["lighter"])
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_a_dip_with_flat_lifting_says_what_dipped_and_what_else_to_look_at(
+    server, browser, viewport
+):
+    page, athlete, headers = _runner(browser, server, f"dip-{viewport}@example.com", viewport)
+    _drifting_log(page, server, athlete, headers, lifting_rises=False)
+    page.goto(f"{server}/athletes/{athlete}/progress")
+    page.wait_for_selector("#chart-running canvas")
+    data = json.loads(page.locator("#progress-data").text_content())
+    assert data["warning"] is None and data["running"]["status"] == "declined_lifting_flat"
+    running = page.locator("#running").inner_text()
+    assert "holds up" not in running.lower()
+    shown = page.locator(".dipped")
+    assert data["running"]["title"] in shown.inner_text()
+    assert "pace per heartbeat on easy runs" in shown.inner_text()
+    assert "sleep" in shown.inner_text() and page.locator(".reassess").count() == 0
+    _no_sideways_scroll(page, viewport)
+    page.screenshot(path=str(SHOTS / f"progress-dip-{viewport}.png"), full_page=True)
+    page.locator("#running").screenshot(path=str(SHOTS / f"progress-dip-running-{viewport}.png"))
     page.close()

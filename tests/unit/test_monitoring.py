@@ -10,7 +10,8 @@ import pytest
 
 from runlift.domain.log import ExerciseDone, RaceResult, RunDone, SetDone, StrengthDone
 from runlift.domain.model import RunType, StrengthKind
-from runlift.domain.monitoring import efficiency, reassess, vdot, weekly_signals
+from runlift.domain.monitoring import efficiency, vdot, weekly_signals
+from runlift.domain.runningcheck import Verdict, check_running, reassess
 
 START = date(2026, 9, 7)  # a Monday
 
@@ -61,9 +62,11 @@ def test_efficiency_needs_an_easy_run_with_heart_rate_and_distance():
 
 def test_a_real_decline_while_strength_rises_gives_the_warning_with_evidence():
     runs, lifts = generate(1, decline=0.06, strength_rise=1.4)
-    warning = reassess(weekly_signals(runs, lifts), heavy_sessions=3)
-    assert warning is not None
+    check = check_running(weekly_signals(runs, lifts), heavy_sessions=3)
+    assert check.verdict is Verdict.REASSESS and check.warning is not None
+    warning = check.warning
     assert warning.rule == "reassess-when-running-declines"
+    assert warning.rule not in warning.title  # runners read words first, the id later
     assert any("pace per heartbeat" in line for line in warning.evidence)
     assert any("strength load" in line for line in warning.evidence)
     assert any("week of" in line for line in warning.evidence)  # dated evidence
@@ -82,6 +85,53 @@ def test_a_decline_without_more_strength_is_not_blamed_on_lifting():
     assert reassess(weekly_signals(runs, lifts), heavy_sessions=2) is None
 
 
+def test_a_decline_with_flat_lifting_says_what_declined_and_what_else_to_look_at():
+    runs, lifts = generate(2, decline=0.06, strength_rise=1.0)
+    check = check_running(weekly_signals(runs, lifts), heavy_sessions=2)
+    assert check.verdict is Verdict.DECLINED_LIFTING_FLAT and check.warning is None
+    assert "holds up" not in f"{check.title} {check.text}".lower()
+    assert "pace per heartbeat" in check.text and "stayed about level" in check.text
+    assert "unlikely to be the cause" in check.text
+    (decline,) = check.declines
+    assert decline.signal.label == "pace per heartbeat on easy runs"
+    assert 4 < decline.change < 8  # the runs were 6 % slower at the same heart rate
+    assert "(down " in decline.text() and "week of" in decline.text()
+    for cause in ("sleep", "illness", "mileage", "heat", "stress", "shoes", "cutback"):
+        assert any(cause in item for item in check.look_at), cause
+
+
+def test_a_decline_with_falling_lifting_says_the_load_fell_and_names_a_mileage_jump():
+    runs, lifts = generate(2, decline=0.06, strength_rise=0.7, km_rise=1.3)
+    check = check_running(weekly_signals(runs, lifts), heavy_sessions=2)
+    assert check.verdict is Verdict.DECLINED_LIFTING_FLAT
+    assert "strength load fell" in check.text
+    assert check.look_at[0].startswith("your mileage: up 30 %")
+    assert not any("a jump in mileage" in item for item in check.look_at)
+
+
+def test_a_decline_without_any_lifting_says_lifting_is_not_the_cause():
+    runs, _ = generate(2, decline=0.06)
+    check = check_running(weekly_signals(runs, []), heavy_sessions=2)
+    assert check.verdict is Verdict.DECLINED_LIFTING_FLAT
+    assert "no strength work" in check.text
+
+
+def test_running_that_holds_up_names_the_signals_it_judged():
+    runs, lifts = generate(5, strength_rise=1.4)
+    check = check_running(weekly_signals(runs, lifts), heavy_sessions=2)
+    assert check.verdict is Verdict.HOLDS_UP and not check.declines
+    assert check.judged == ("pace per heartbeat on easy runs",)
+    assert check.text.startswith("Running holds up: pace per heartbeat on easy runs stayed")
+
+
+def test_runs_without_heart_rate_give_nothing_to_judge_not_holds_up():
+    runs, lifts = generate(6, decline=0.1, strength_rise=1.4)
+    bare = [RunDone(r.date, r.type, r.minutes, r.distance_km, None, r.rpe) for r in runs]
+    check = check_running(weekly_signals(bare, lifts), heavy_sessions=2)
+    assert check.verdict is Verdict.NOTHING_TO_JUDGE and not check.judged
+    assert "holds up" not in check.text and "heart rate" in check.text
+
+
 def test_a_mileage_ramp_keeps_strength_in_the_plan():
     runs, lifts = generate(3, decline=0.06, strength_rise=1.4, km_rise=1.3)
     warning = reassess(weekly_signals(runs, lifts), heavy_sessions=1)
@@ -90,9 +140,12 @@ def test_a_mileage_ramp_keeps_strength_in_the_plan():
     assert "not to drop it" in warning.text
 
 
-def test_too_few_weeks_say_nothing():
+def test_too_few_weeks_say_so():
     runs, lifts = generate(4, decline=0.1, strength_rise=2, weeks=6)
     assert reassess(weekly_signals(runs, lifts), heavy_sessions=2) is None
+    check = check_running(weekly_signals(runs, lifts), heavy_sessions=2)
+    assert check.verdict is Verdict.TOO_FEW_WEEKS
+    assert check.text == "6 weeks logged: the running trend is judged from 9 weeks on."
 
 
 def test_races_feed_vdot_and_weeks_without_logs_still_appear():
@@ -192,7 +245,7 @@ def test_drift_climbing_while_strength_rises_gives_the_warning_as_a_rise():
     warning = reassess(weeks, heavy_sessions=2)
     assert warning is not None
     line = next(line for line in warning.evidence if line.startswith("drift"))
-    assert "a rise beyond" in line
+    assert "(up " in line and "points, more than your own weeks usually vary)" in line
 
 
 def test_critical_speed_is_the_best_of_six_weeks_so_a_slower_fortnight_does_not_move_it():

@@ -13,9 +13,10 @@ from sqlalchemy import Connection
 from runlift.catalog import load_library
 from runlift.domain.log import StrengthDone
 from runlift.domain.model import Prescription, StrengthKind
-from runlift.domain.monitoring import Reassess, WeekSignals, reassess, weekly_signals
+from runlift.domain.monitoring import WeekSignals, weekly_signals
 from runlift.domain.planner import Plan
 from runlift.domain.progression import Step, estimated_max, retest_due
+from runlift.domain.runningcheck import Reassess, RunningCheck, check_running
 from runlift.store import activityrepo
 from runlift.store import repository as repo
 from runlift.tracking import Profile, Store, monday_of, profile
@@ -60,8 +61,9 @@ class Progress:
     profile: Profile
     lifts: list[LiftTrend]
     weeks: list[WeekSignals]
-    warning: Reassess | None
+    warning: Reassess | None  # None while the lighter plan is in place
     retest: str | None
+    running: RunningCheck  # the whole answer, the warning among its kinds
 
 
 def lift_trends(
@@ -121,9 +123,10 @@ def progress_of(conn: Connection, prof: Profile, today: date) -> Progress:
         repo.list_results(conn, prof.id),
         activityrepo.run_streams(conn, prof.id),
     )
-    warning = reassess(weeks, prof.athlete.heavy_sessions or 2) if not prof.row.lighter else None
+    running = check_running(weeks, prof.athlete.heavy_sessions or 2)
+    warning = running.warning if not prof.row.lighter else None
     trends = lift_trends(prof, sessions, plans, today)
-    return Progress(prof, trends, weeks, warning, retest_due(prof.last_test(), today))
+    return Progress(prof, trends, weeks, warning, retest_due(prof.last_test(), today), running)
 
 
 def progress(store: Store, name: str | None, today: date) -> Progress:

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Connection
 
 from runlift.catalog import load_library
-from runlift.domain.monitoring import BASELINE_WEEKS, RECENT_WEEKS
+from runlift.domain.runningcheck import BASELINE_WEEKS, RECENT_WEEKS
 from runlift.io.planfile import InputError
 from runlift.services import local_today
 from runlift.tracking import Profile, profile_of
@@ -175,6 +175,8 @@ def progress_data(conn: Connection, prof: Profile, today: date) -> dict[str, Any
             row["next"]["on"] = f"{trend.planned.date:%a %d %b}"
         for point in row["e1rm"]:
             point["value"] = round(point["value"], 1)
+        if trend.series:  # said as the running check says its weeks: "02 Nov"
+            row["since"] = f"{trend.series[0][0]:%d %b}"
     data["lifts"] = [row for row in data["lifts"] if row["e1rm"]]  # jumps and core: no e1RM
     for row in data["weeks"]:
         for key, places in (("efficiency", 3), ("vdot", 1), ("drift_pct", 1)):
