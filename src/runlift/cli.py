@@ -29,6 +29,14 @@ FormulaOption = Annotated[
     ),
 ]
 
+ReserveOption = Annotated[
+    int,
+    typer.Option(
+        "--reps-in-reserve",
+        help="reps you had left when you stopped the set (0-5; 0: to failure)",
+    ),
+]
+
 
 class BadInput(Exception):
     def __init__(self, field: str, message: str) -> None:
@@ -193,27 +201,28 @@ def _split(values: list[str] | None) -> list[str] | None:
 @app.command("estimate-1rm")
 def estimate_1rm(
     load: Annotated[float, typer.Option(help="load lifted, in kg or lb")],
-    reps: Annotated[int, typer.Option(help="reps done to or near failure (1-20)")],
+    reps: Annotated[int, typer.Option(help="reps done (1-20)")],
     formula: FormulaOption = None,
+    reps_in_reserve: ReserveOption = 0,
     format: FormatOption = "text",
 ) -> int:
-    """Estimate a one-rep max from a rep test (--formula all shows all seven)."""
+    """Estimate a one-rep max from a rep test (--formula all shows all seven).
+
+    A set stopped with reps left: give them with --reps-in-reserve; the RPE chart counts them.
+    """
     from runlift import services
 
     fmt = _format(format)
-    estimates = services.estimate(load, reps, formula)
+    estimates = services.estimate(load, reps, formula, reps_in_reserve)
     if fmt == "json":
         rows = [
-            {
-                "formula": e.formula.id,
-                "name": e.formula.label,
-                "one_rep_max": round(e.one_rep_max, 1),
-            }
+            {"formula": e.method, "name": e.label, "one_rep_max": round(e.one_rep_max, 1)}
             for e in estimates
         ]
-        out: dict[str, Any] = {"load": load, "reps": reps, **rows[0], "rough": estimates[0].rough}
-        if len(rows) > 1:
-            out = {"load": load, "reps": reps, "rough": estimates[0].rough, "estimates": rows}
+        head = {"load": load, "reps": reps, "reps_in_reserve": reps_in_reserve}
+        out: dict[str, Any] = {**head, **rows[0], "rough": estimates[0].rough}
+        if formula == "all":
+            out = {**head, "rough": estimates[0].rough, "estimates": rows}
         _print_json(out)
     else:
         from runlift.textview import print_estimates

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from runlift.cli import BadInput, _format, _print_json, app
+from runlift.cli import BadInput, ReserveOption, _format, _print_json, app
 
 AthleteOption = Annotated[
     str | None, typer.Option("--athlete", help="whose data (needed when there are several)")
@@ -219,15 +219,20 @@ def athlete_test(
     exercise: Annotated[str, typer.Option(help="exercise id, e.g. back_squat")],
     load: Annotated[float, typer.Option(help="load lifted")],
     reps: Annotated[int, typer.Option(help="reps done (1 for a one-rep max)")],
+    reps_in_reserve: ReserveOption = 0,
     date_: DateOption = None,
     athlete: AthleteOption = None,
     db: DbOption = None,
 ) -> int:
-    """Record a one-rep max or a rep test (the latest per lift is used)."""
+    """Record a one-rep max or a rep test (the latest per lift is used).
+
+    A set stopped with reps left (a novice's working weight): give them with --reps-in-reserve.
+    """
     from runlift.tracking.profiles import add_test
 
-    add_test(_store(db), athlete, exercise, load, reps, _logged_day(date_))
-    print(f"Recorded {exercise}: {load:g} x {reps}.")
+    add_test(_store(db), athlete, exercise, load, reps, _logged_day(date_), reps_in_reserve)
+    spare = f" with {reps_in_reserve} in reserve" if reps_in_reserve else ""
+    print(f"Recorded {exercise}: {load:g} x {reps}{spare}.")
     return 0
 
 

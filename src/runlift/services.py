@@ -12,7 +12,7 @@ from runlift.domain.checker import Judgement, judge
 from runlift.domain.library import Library
 from runlift.domain.notes import SAFETY
 from runlift.domain.planner import Plan, plan_week
-from runlift.domain.prescription import Estimate, EstimateError, estimate_one_rep_max
+from runlift.domain.prescription import Estimate, EstimateError, estimate_from_set
 from runlift.io.planfile import InputError, PlanRequest
 from runlift.io.weekfile import parse_plan, read_plan_file
 from runlift.render import week_json
@@ -85,8 +85,12 @@ def plan_batch_line(line: str, number: int, formula: str | None, today: date) ->
         return {"error": f"line {number}: {error}"}
 
 
-def estimate(load: float, reps: int, formula: str | None) -> list[Estimate]:
-    """One estimate with the named formula (Epley by default), or all seven for `all`."""
+def estimate(
+    load: float, reps: int, formula: str | None, reps_in_reserve: int = 0
+) -> list[Estimate]:
+    """One estimate with the named formula (Epley by default), or all seven for `all`. A set
+    with reps in reserve is read off the RPE chart, one answer whatever the formula (the
+    formula counts only past the chart's end); the CLI and the API both call this."""
     library = load_library()
     tables = library.tables
     if formula == "all":
@@ -96,6 +100,18 @@ def estimate(load: float, reps: int, formula: str | None) -> list[Estimate]:
     if load < 0:
         raise InputError("--load", f"{load:g} is negative; use a load of 0 or more")
     try:
-        return [estimate_one_rep_max(load, reps, f, field="--reps") for f in chosen]
+        found = [
+            estimate_from_set(
+                load,
+                reps,
+                f,
+                tables,
+                reps_in_reserve=reps_in_reserve,
+                field="--reps",
+                reserve_field="--reps-in-reserve",
+            )
+            for f in chosen
+        ]
     except EstimateError as error:
         raise InputError(error.field, str(error).split(": ", 1)[1]) from None
+    return found[:1] if found[0].chart else found

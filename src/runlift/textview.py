@@ -211,13 +211,23 @@ def print_estimates(
     console: Console, load: float, reps: int, estimates: Sequence[Estimate]
 ) -> None:
     for e in estimates:
+        spare = f" with {e.reps_in_reserve} in reserve" if e.reps_in_reserve else ""
         console.print(
-            f"{e.formula.label}: one-rep max about {e.one_rep_max:.1f} (from {load:g} x {reps})"
+            f"{e.label}: one-rep max about {e.one_rep_max:.1f} (from {load:g} x {reps}{spare})"
         )
-    if estimates and estimates[0].rough:
+    first = estimates[0] if estimates else None
+    if first is not None and first.reps_in_reserve:
+        n = first.reps + first.reps_in_reserve
+        how = "the RPE chart" if first.chart else f"{first.label}, past the RPE chart's end,"
+        console.print(
+            f"The reps you had left count: {first.reps} + {first.reps_in_reserve} in reserve is "
+            f"as hard as {n} reps to failure, and {how} reads the max from that."
+        )
+    if first is not None and first.rough:
+        counted = " (counting those in reserve)" if first.reps_in_reserve else ""
         console.print(
             Text(
-                "Rough: tests of more than 10 reps predict poorly; 3-6 reps is best.",
+                f"Rough: tests of more than 10 reps{counted} predict poorly; 3-6 reps is best.",
                 style="yellow",
             )
         )

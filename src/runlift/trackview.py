@@ -31,6 +31,7 @@ def athlete_json(prof: Profile) -> dict[str, Any]:
                 "tested_on": m.tested_on.isoformat(),
                 "load": m.load,
                 "reps": m.reps,
+                "reps_in_reserve": m.reps_in_reserve,
             }
             for m in prof.maxes
         ],
@@ -49,7 +50,9 @@ def print_athlete(console: Console, prof: Profile) -> None:
     if prof.row.race_date is not None:
         console.print(f"  race day (for recovery): {prof.row.race_date}")
     for m in prof.maxes:
-        kind = "one-rep max" if m.reps == 1 else f"{m.reps}-rep test"
+        kind = "one-rep max" if m.is_max else f"{m.reps}-rep test"
+        if m.reps_in_reserve:
+            kind += f" with {m.reps_in_reserve} in reserve"
         console.print(f"  {m.exercise_id}: {m.load:g} {a.units.value} ({kind}, {m.tested_on})")
     days = ", ".join(
         f"{k}: {'rest' if v == 'rest' else len(v)}" for k, v in prof.row.typical_week.items()

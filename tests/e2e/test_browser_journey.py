@@ -52,7 +52,10 @@ def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, vi
     lift_name = first_lift.locator("legend").inner_text()
     first_lift.locator("input[name^=load_]").fill("60")
     first_lift.locator("input[name^=reps_]").fill("5")
+    first_lift.locator("input[name^=rir_]").fill("1")  # stopped with one left
+    assert "Reps left" in first_lift.inner_text()
     _no_sideways_scroll(page, viewport)
+    page.screenshot(path=str(SHOTS / f"tests-{viewport}.png"), full_page=True)
     page.click("text=Save the tests")
     page.wait_for_url("**/week?**")
     assert f"Saved 1 test(s): {lift_name}" in page.locator(".notice").inner_text()

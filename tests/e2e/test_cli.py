@@ -250,6 +250,48 @@ def test_test_protocol_by_experience(experience, words):
     assert words in result.stdout
 
 
+def test_the_advanced_protocol_works_up_through_doubles_and_triples_before_singles():
+    steps = json.loads(
+        runlift("test-protocol", "--experience", "advanced", "--format", "json").stdout
+    )["steps"]
+    ladder = next(i for i, s in enumerate(steps) if "double or triple" in s)
+    singles = next(i for i, s in enumerate(steps) if "single attempts" in s)
+    assert steps[0].startswith("Warm-up ladder") and 0 < ladder < singles
+    assert any("After a good single add 10-20 %" in s for s in steps)
+    assert any("After a miss drop 5-10 %" in s and "2.5-5 %" in s for s in steps)
+
+
+def test_the_novice_protocol_enters_the_reps_left_as_reps_in_reserve():
+    text = runlift("test-protocol", "--experience", "novice").stdout
+    assert "10-12 times" in text and "reps in reserve" in text
+    assert "Never test a true one-rep max" in text
+
+
+def test_a_plan_with_nothing_loaded_says_so_and_why_never_that_every_lift_has_a_max():
+    text = runlift("test-protocol", "examples/base-novice.yaml").stdout
+    assert "Every loaded lift" not in text
+    assert "There is nothing loaded to test in this plan" in text
+    assert "your equipment (bands, mini bands)" in " ".join(text.split())
+    out = json.loads(
+        runlift("test-protocol", "examples/base-novice.yaml", "--format", "json").stdout
+    )
+    assert out["lifts_to_test"] == [] and out["lifts"] == []
+    assert out["nothing_to_test"].startswith("There is nothing loaded to test in this plan")
+    after_race = runlift("test-protocol", "examples/recovery-advanced.yaml").stdout
+    assert "Every loaded lift" not in after_race and "recovery phase" in after_race
+
+
+def test_a_novice_with_dumbbells_is_told_which_lifts_to_find_a_working_weight_for(tmp_path):
+    plan = (ROOT / "examples" / "base-novice.yaml").read_text()
+    path = tmp_path / "novice-dumbbells.yaml"
+    path.write_text(plan.replace("equipment: [bands, mini_bands]", "equipment: [bands, dumbbells]"))
+    out = json.loads(runlift("test-protocol", str(path), "--format", "json").stdout)
+    assert out["nothing_to_test"] is None and "goblet_squat" in {
+        x["id"] for x in out["lifts_to_test"]
+    }
+    assert "go by effort" in out["by_effort"]
+
+
 def test_test_protocol_from_a_plan_file_lists_lifts_without_a_max():
     out = json.loads(
         runlift("test-protocol", "examples/peak-advanced.yaml", "--format", "json").stdout

@@ -136,7 +136,8 @@ def test_recording_a_rep_test(setup):
     assert answer.status_code == 201, answer.text
     assert answer.json()["tested_on"] == "2026-11-20" and answer.json()["reps"] == 3
     tests = owner.get(base).json()["tests"]
-    assert {"exercise": "deadlift", "tested_on": "2026-11-20", "load": 140.0, "reps": 3} in tests
+    assert {"exercise": "deadlift", "tested_on": "2026-11-20", "load": 140.0, "reps": 3,
+            "reps_in_reserve": 0} in tests  # fmt: skip
     today = owner.send("POST", f"{base}/tests", {"exercise": "back_squat", "load": 95, "reps": 1})
     assert today.status_code == 201
     refused(owner.send("POST", f"{base}/tests", {**body, "exercise": "push_up"}), 400, "exercise")
@@ -237,6 +238,22 @@ def test_the_test_protocol_for_a_level_and_for_an_athlete(setup):
     assert mine["experience"] == "intermediate"
     assert {"deadlift", "bench_press"} <= {lift["id"] for lift in mine["lifts_to_test"]}
     assert "back_squat" not in {lift["id"] for lift in mine["lifts_to_test"]}  # has a max
+    assert mine["nothing_to_test"] is None
+    squat = next(lift for lift in mine["lifts"] if lift["id"] == "back_squat")
+    assert squat["max"] == 90 and squat["source"] == "given"
+
+
+def test_an_athlete_with_a_body_weight_kit_is_told_there_is_nothing_loaded_to_test(setup):
+    _, owner, _, base = setup
+    assert owner.send("PATCH", base, {"equipment": ["bands", "mini_bands"]}).status_code == 200
+    mine = owner.get(f"{base}/test-protocol", params={"on": "2026-12-01"}).json()
+    assert mine["lifts_to_test"] == [] and mine["lifts"] == []
+    said = mine["nothing_to_test"]
+    assert said.startswith("There is nothing loaded to test in this plan: your equipment")
+    assert "dumbbells, a kettlebell or a barbell" in said  # what would change that
+    page = owner.get(base.replace("/api/v1", "") + "/tests").text
+    assert said in page and "Every loaded lift" not in page
+    assert "Save the tests" not in page
 
 
 def test_an_athlete_created_from_a_plan_file_keeps_its_races(db_url):

@@ -133,3 +133,26 @@ def test_a_recovery_week_without_a_race_asks_for_it_and_takes_the_answer(client)
     assert f"your race was on {raced:%a %d %b %Y}" in saved.text
     assert "When was your race?" not in saved.text
     assert client.get(f"/api/v1/athletes/{athlete}").json()["race_date"] == raced.isoformat()
+
+
+def test_the_form_keeps_the_reps_left_and_refuses_what_the_cli_refuses(client):
+    page = client.post("/onboarding", data=_form(client) | {"equipment": ["dumbbells"]})
+    athlete = int(re.search(r"/athletes/(\d+)/tests", str(page.url)).group(1))
+    lift = re.findall(r'name="load_([a-z_0-9]+)"', page.text)[0]
+    assert f'name="rir_{lift}" min="0" max="5"' in page.text and "Reps left" in page.text
+    base = {"csrf": _csrf(page.text), f"load_{lift}": "20", f"reps_{lift}": "10"}
+    refused = client.post(f"/athletes/{athlete}/tests", data=base | {f"rir_{lift}": "6"})
+    assert refused.status_code == 400
+    assert "reps in reserve: 6 is not allowed; use a whole number from 0 to 5" in refused.text
+    assert client.get(f"/api/v1/athletes/{athlete}").json()["tests"] == []
+    saved = client.post(f"/athletes/{athlete}/tests", data=base | {f"rir_{lift}": "2"})
+    assert "Saved 1 test(s)" in saved.text
+    [test] = client.get(f"/api/v1/athletes/{athlete}").json()["tests"]
+    assert (test["load"], test["reps"], test["reps_in_reserve"]) == (20, 10, 2)
+
+
+def test_a_body_weight_kit_is_told_there_is_nothing_loaded_to_test(client):
+    page = client.post("/onboarding", data=_form(client, experience="novice"))
+    assert page.status_code == 200 and "/tests" in str(page.url)
+    assert "There is nothing loaded to test in this plan" in page.text
+    assert "Every loaded lift" not in page.text and 'name="load_' not in page.text

@@ -68,6 +68,63 @@ def test_migrations_upgrade_and_downgrade_a_seeded_database(db_url):
     engine.dispose()
 
 
+def test_the_reps_in_reserve_migration_keeps_old_tests_as_sets_to_failure(db_url):
+    engine = make_engine(db_url)
+    schema.upgrade(engine, "0007")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO athletes (name, experience, phase, units, equipment, formula, usual_run_start, typical_week, lighter) "
+                "VALUES ('Sam', 'novice', 'base', 'kg', '[]', 'epley', '07:00', '{\"mon\": \"rest\"}', false)"
+            )
+        )
+        athlete = conn.execute(text("SELECT id FROM athletes")).scalar()
+        conn.execute(
+            text(
+                "INSERT INTO maxes (athlete_id, exercise_id, tested_on, load, reps) "
+                f"VALUES ({athlete}, 'goblet_squat', '2026-11-20', 20, 10)"
+            )
+        )
+    schema.upgrade(engine, "0009")
+    with engine.begin() as conn:
+        [row] = repo.list_maxes(conn, athlete)
+        assert (row.reps, row.reps_in_reserve, row.is_max) == (10, 0, False)
+        repo.add_max(conn, athlete, "goblet_squat", date(2026, 11, 27), 20, 10, 2)
+    schema.downgrade(engine, "0007")
+    assert "reps_in_reserve" not in {c["name"] for c in inspect(engine).get_columns("maxes")}
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM maxes")).scalar() == 2
+    engine.dispose()
+
+
+def test_a_rep_test_with_reps_left_is_stored_and_estimated_with_them(db_url):
+    store = Store(db_url)
+    create_from_file(store, EXAMPLE, TODAY)
+    prof = add_test(store, None, "goblet_squat", 20, 10, TODAY, reps_in_reserve=2)
+    assert prof.maxes[-1].reps_in_reserve == 2
+    from runlift.catalog import load_library
+    from runlift.domain.prescription import known_maxes
+
+    known = known_maxes(prof.athlete, load_library().tables)["goblet_squat"]
+    assert known.value == 29.4  # 20 kg is 68 % of a max for 10 + 2: not Epley's 26.7 for 10
+    assert known.source == "RPE chart from 20 kg x 10 with 2 in reserve"
+    # A single with reps left is a test to estimate from, not the max itself.
+    prof = add_test(store, None, "deadlift", 140, 1, TODAY, reps_in_reserve=2)
+    assert dict(prof.athlete.one_rep_max).get("deadlift") is None
+    assert known_maxes(prof.athlete, load_library().tables)["deadlift"].value > 140
+    with pytest.raises(InputError, match="from 0 to 5"):
+        add_test(store, None, "goblet_squat", 20, 10, TODAY, reps_in_reserve=6)
+    # An export from before reps in reserve were kept restores its tests as sets to failure.
+    with store.transaction() as conn:
+        document = export_all(conn)
+    for row in document["tables"]["maxes"]:
+        del row["reps_in_reserve"]
+    with store.transaction() as conn:
+        restore_all(conn, document, replace=True)
+        assert {m.reps_in_reserve for m in repo.list_maxes(conn, prof.id)} == {0}
+    store.engine.dispose()
+
+
 def test_an_athlete_from_a_plan_file_comes_back_as_the_same_athlete(db_url):
     from runlift.catalog import load_library
     from runlift.io.weekfile import read_plan_file

@@ -120,6 +120,27 @@ BAD = [
         plan({"mon": "rest"}, {"experience": "intermediate", "phase": "build", "formula": "guess"}),
         "athlete.formula",
     ),
+    *[
+        (
+            plan(
+                {"mon": "rest"},
+                {
+                    "experience": "novice",
+                    "phase": "base",
+                    "rep_tests": [
+                        {
+                            "exercise": "goblet_squat",
+                            "load": 12,
+                            "reps": reps,
+                            "reps_in_reserve": spare,
+                        }
+                    ],
+                },
+            ),
+            "athlete.rep_tests[0].reps_in_reserve",
+        )
+        for reps, spare in ((10, 6), (10, -1), (10, 1.5), (10, "2"), (18, 3))
+    ],
     (
         plan({"mon": "rest"}, {"experience": "intermediate", "phase": "build", "colour": "red"}),
         "athlete.colour",
@@ -143,6 +164,15 @@ BAD = [
 ]
 
 
+def test_a_plan_files_rep_test_keeps_the_reps_left():
+    athlete = {"experience": "novice", "phase": "base", "equipment": ["dumbbells"],
+               "rep_tests": [{"exercise": "goblet_squat", "load": 20, "reps": 10,
+                              "reps_in_reserve": 2},
+                             {"exercise": "dumbbell_romanian_deadlift", "load": 20, "reps": 8}]}  # fmt: skip
+    request = parse_plan(plan({"mon": "rest"}, athlete), LIBRARY, TODAY)
+    assert [t.reps_in_reserve for t in request.athlete.rep_tests] == [2, 0]
+
+
 @pytest.mark.parametrize(("data", "field"), BAD, ids=[b[1] for b in BAD])
 def test_bad_input_names_the_field(data, field):
     with pytest.raises(InputError) as caught:
@@ -155,7 +185,8 @@ JSONISH = st.recursive(
     | st.sampled_from(["rest", "easy", "hills", "heavy", "06:30", "17:00-20:00", "2026-11-30", "mon", "novice", "build"]),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
         st.sampled_from(["athlete", "week", "days", "start", "run", "strength", "minutes", "experience", "phase",
-                         "mon", "tue", "equipment", "available", "rep_tests", "exercise", "load", "reps", "races", "kit"]),
+                         "mon", "tue", "equipment", "available", "rep_tests", "exercise", "load", "reps", "reps_in_reserve",
+                         "races", "kit"]),
         inner, max_size=5),
     max_leaves=20,
 )  # fmt: skip

@@ -9,6 +9,7 @@ import pytest
 from runlift.domain.model import Experience, Phase, RepTest, StrengthKind, Units
 from runlift.domain.prescription import (
     EstimateError,
+    estimate_from_set,
     estimate_one_rep_max,
     known_maxes,
     percent_of_max,
@@ -129,6 +130,39 @@ def test_rep_tests_name_their_formula():
     runner = replace(athlete(), rep_tests=(RepTest("goblet_squat", 24, 8),))
     assert known_maxes(runner, TABLES)["goblet_squat"].source == "Epley from 24 kg x 8"
     assert known_maxes(runner, TABLES, "brzycki")["goblet_squat"].source.startswith("Brzycki")
+
+
+def test_a_novice_set_stopped_with_reps_left_counts_them_through_the_rpe_chart():
+    epley = TABLES.formulas["epley"]
+    # 20 kg x 10 with 2 left is as hard as 12 to failure: 68.0 % of a max, so 29.4 kg.
+    spare = estimate_from_set(20, 10, epley, TABLES, reps_in_reserve=2)
+    assert spare.chart and spare.method == "rpe_chart" and spare.label == "RPE chart"
+    assert round(spare.one_rep_max, 1) == round(20 * 100 / 68.0, 1) == 29.4
+    assert spare.one_rep_max > estimate_from_set(20, 10, epley, TABLES).one_rep_max  # 26.7
+    assert spare.rough  # a 12-rep effort predicts roughly
+    assert spare.source("kg") == "RPE chart from 20 kg x 10 with 2 in reserve"
+    # Nothing left: the formula, as before.
+    assert estimate_from_set(100, 5, epley, TABLES) == estimate_one_rep_max(100, 5, epley)
+    # Past the chart's 14 (12 reps with 3 left): the formula at n = 15, still rough.
+    past = estimate_from_set(20, 12, epley, TABLES, reps_in_reserve=3)
+    assert not past.chart and past.one_rep_max == pytest.approx(20 * (1 + 15 / 30))
+
+
+@pytest.mark.parametrize(
+    ("reps", "spare", "message"),
+    [(8, 6, "from 0 to 5"), (8, -1, "from 0 to 5"), (18, 3, "as light as 21 reps to failure")],
+)
+def test_reps_in_reserve_past_what_a_runner_can_judge_are_refused(reps, spare, message):
+    with pytest.raises(EstimateError, match=message) as refused:
+        estimate_from_set(20, reps, TABLES.formulas["epley"], TABLES, reps_in_reserve=spare)
+    assert refused.value.field == "reps_in_reserve"
+
+
+def test_a_rep_test_with_reps_in_reserve_gives_the_plan_its_estimate():
+    runner = replace(athlete(), rep_tests=(RepTest("goblet_squat", 20, 10, 2),))
+    known = known_maxes(runner, TABLES)["goblet_squat"]
+    assert known.value == 29.4 and known.rough
+    assert known.source == "RPE chart from 20 kg x 10 with 2 in reserve"
 
 
 def composer(experience="intermediate", phase="build", equipment=GYM, maxes=()):

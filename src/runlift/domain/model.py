@@ -257,6 +257,7 @@ class RepTest:
     exercise: str
     load: float
     reps: int
+    reps_in_reserve: int = 0  # reps left when the set stopped (a novice's working-weight set)
 
 
 @dataclass(frozen=True, slots=True)

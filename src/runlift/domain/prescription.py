@@ -11,6 +11,10 @@ from runlift.domain.model import Athlete, Kit
 
 MAX_TEST_REPS = 20
 RELIABLE_TEST_REPS = 10
+# Reps in reserve a test may claim. Runners judge the reps they had left well only close to
+# failure; past about 5 the guess is poor, and a set stopped that far short says little about
+# the max (the RPE chart's own scale runs out there too).
+MAX_TEST_RESERVE = 5
 
 
 class EstimateError(ValueError):
@@ -27,11 +31,28 @@ class Estimate:
     formula: Formula
     load: float
     reps: int
+    reps_in_reserve: int = 0
+    chart: bool = False  # read off the RPE chart (a set with reps left), not the formula
 
     @property
     def rough(self) -> bool:
-        """Tests of 11-20 reps give only a rough estimate (3-6 reps predict best)."""
-        return self.reps > RELIABLE_TEST_REPS
+        """Tests of 11-20 reps give only a rough estimate (3-6 reps predict best); a set with
+        reps left counts as the reps it could have reached."""
+        return self.reps + self.reps_in_reserve > RELIABLE_TEST_REPS
+
+    @property
+    def method(self) -> str:
+        """The id of what gave the estimate: a formula's, or `rpe_chart`."""
+        return "rpe_chart" if self.chart else self.formula.id
+
+    @property
+    def label(self) -> str:
+        return "RPE chart" if self.chart else self.formula.label
+
+    def source(self, unit: str) -> str:
+        """ "Epley from 100 kg x 5", "RPE chart from 20 kg x 10 with 2 in reserve"."""
+        spare = f" with {self.reps_in_reserve} in reserve" if self.reps_in_reserve else ""
+        return f"{self.label} from {self.load:g} {unit} x {self.reps}{spare}"
 
 
 def apply_formula(formula: Formula, load: float, reps: int) -> float:
@@ -70,6 +91,53 @@ def estimate_one_rep_max(
     return Estimate(apply_formula(formula, load, reps), formula, load, reps)
 
 
+def reserve_problem(reps: int, reps_in_reserve: int) -> str | None:
+    """Why a rep test's reps in reserve cannot be used, in the runner's words, or None."""
+    if not 0 <= reps_in_reserve <= MAX_TEST_RESERVE:
+        return (
+            f"{reps_in_reserve} is not allowed; use a whole number from 0 to "
+            f"{MAX_TEST_RESERVE}, the reps you had left when you stopped the set (past "
+            f"{MAX_TEST_RESERVE} nobody judges them well, and the set says little about a max)"
+        )
+    if reps + reps_in_reserve > MAX_TEST_REPS:
+        return (
+            f"{reps} reps with {reps_in_reserve} in reserve is as light as "
+            f"{reps + reps_in_reserve} reps to failure, too light to estimate a one-rep max "
+            f"from; use a load you could lift {MAX_TEST_REPS} times or fewer"
+        )
+    return None
+
+
+def estimate_from_set(
+    load: float,
+    reps: int,
+    formula: Formula,
+    tables: Tables,
+    *,
+    reps_in_reserve: int = 0,
+    field: str = "reps",
+    reserve_field: str = "reps_in_reserve",
+) -> Estimate:
+    """A one-rep max from a rep test that may have stopped short of failure (guidelines §4).
+
+    A set of `reps` with `reps_in_reserve` left is as hard as n = reps + reps_in_reserve to
+    failure. With none left, `formula` as always. With reps left, the RPE chart's %1RM for n,
+    the same chart that turns efforts into loads; past the chart's end (14), `formula` at n.
+    """
+    base = estimate_one_rep_max(load, reps, formula, field=field)  # reps and load judged first
+    problem = reserve_problem(reps, reps_in_reserve)
+    if problem is not None:
+        raise EstimateError(reserve_field, problem)
+    if reps_in_reserve == 0:
+        return base
+    n = reps + reps_in_reserve
+    if n > len(tables.rpe_percent):
+        value = apply_formula(formula, load, n)
+        return Estimate(value, formula, base.load, reps, reps_in_reserve)
+    value = load * 100 / percent_of_max(reps, reps_in_reserve, tables)
+    return Estimate(value, formula, base.load, reps, reps_in_reserve, chart=True)
+
+
 def percent_of_max(reps: int, reps_in_reserve: int, tables: Tables) -> float:
     """%1RM for a set of `reps` with `reps_in_reserve` left, from the RPE chart."""
     n = reps + reps_in_reserve
@@ -98,14 +166,18 @@ def known_maxes(
     formula = tables.formulas[formula_id or athlete.formula]
     maxes: dict[str, KnownMax] = {}
     for index, test in enumerate(athlete.rep_tests):
-        estimate = estimate_one_rep_max(
-            test.load, test.reps, formula, field=f"athlete.rep_tests[{index}].reps"
+        field = f"athlete.rep_tests[{index}]"
+        estimate = estimate_from_set(
+            test.load,
+            test.reps,
+            formula,
+            tables,
+            reps_in_reserve=test.reps_in_reserve,
+            field=f"{field}.reps",
+            reserve_field=f"{field}.reps_in_reserve",
         )
-        unit = athlete.units.value
         maxes[test.exercise] = KnownMax(
-            round(estimate.one_rep_max, 1),
-            f"{formula.label} from {test.load:g} {unit} x {test.reps}",
-            estimate.rough,
+            round(estimate.one_rep_max, 1), estimate.source(athlete.units.value), estimate.rough
         )
     sources = dict(athlete.max_sources)
     for exercise_id, value in athlete.one_rep_max:

@@ -26,7 +26,7 @@ from runlift.domain.model import (
     Week,
     Window,
 )
-from runlift.domain.prescription import MAX_TEST_REPS
+from runlift.domain.prescription import MAX_TEST_REPS, MAX_TEST_RESERVE, reserve_problem
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 WINDOW = re.compile(r"^\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2}|24:00)\s*$")
@@ -208,7 +208,7 @@ def _rep_tests(value: Any, library: Library) -> tuple[RepTest, ...]:
     for i, raw in enumerate(value):
         field = f"athlete.rep_tests[{i}]"
         row = _mapping(raw, field)
-        _only(row, ("exercise", "load", "reps"), field)
+        _only(row, ("exercise", "load", "reps", "reps_in_reserve"), field)
         for key in ("exercise", "load", "reps"):
             if key not in row:
                 raise InputError(
@@ -222,8 +222,22 @@ def _rep_tests(value: Any, library: Library) -> tuple[RepTest, ...]:
                 f"{field}.reps",
                 f"{reps} reps is too light a test to estimate from; use 1 to 20 (3-6 is best)",
             )
-        tests.append(RepTest(exercise, load, _whole(reps, f"{field}.reps", 1, MAX_TEST_REPS)))
+        reps = _whole(reps, f"{field}.reps", 1, MAX_TEST_REPS)
+        spare = rep_test_reserve(row.get("reps_in_reserve", 0), reps, f"{field}.reps_in_reserve")
+        tests.append(RepTest(exercise, load, reps, spare))
     return tuple(tests)
+
+
+def rep_test_reserve(value: Any, reps: int, field: str) -> int:
+    """A rep test's reps in reserve (0-5, and reps + reserve at most 20), or InputError."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(
+            field, f"{value!r} is not allowed; use a whole number from 0 to {MAX_TEST_RESERVE}"
+        )
+    problem = reserve_problem(reps, value)
+    if problem is not None:
+        raise InputError(field, problem)
+    return value
 
 
 def _available(value: Any) -> tuple[tuple[Window, ...], ...]:

@@ -143,10 +143,22 @@ class MaxRow:
     tested_on: date
     load: float
     reps: int
+    reps_in_reserve: int = 0  # reps left when the set stopped
+
+    @property
+    def is_max(self) -> bool:
+        """A single to the limit: the one-rep max itself, not a test to estimate it from."""
+        return self.reps == 1 and self.reps_in_reserve == 0
 
 
 def add_max(
-    conn: Connection, athlete_id: int, exercise_id: str, tested_on: date, load: float, reps: int
+    conn: Connection,
+    athlete_id: int,
+    exercise_id: str,
+    tested_on: date,
+    load: float,
+    reps: int,
+    reps_in_reserve: int = 0,
 ) -> int:
     result = conn.execute(
         insert(maxes).values(
@@ -155,6 +167,7 @@ def add_max(
             tested_on=tested_on,
             load=load,
             reps=reps,
+            reps_in_reserve=reps_in_reserve,
         )
     )
     touch(conn, athlete_id)
@@ -167,7 +180,9 @@ def list_maxes(conn: Connection, athlete_id: int) -> list[MaxRow]:
         .where(maxes.c.athlete_id == athlete_id)
         .order_by(maxes.c.tested_on, maxes.c.id)
     )
-    return [MaxRow(r.id, r.exercise_id, r.tested_on, r.load, r.reps) for r in rows]
+    return [
+        MaxRow(r.id, r.exercise_id, r.tested_on, r.load, r.reps, r.reps_in_reserve) for r in rows
+    ]
 
 
 # -- races and the season ---------------------------------------------------------------

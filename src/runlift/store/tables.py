@@ -103,6 +103,8 @@ maxes = Table(
     Column("tested_on", Date, nullable=False),
     Column("load", Float, nullable=False),
     Column("reps", Integer, nullable=False),  # 1 for a known one-rep max
+    # reps left when the set stopped: 0 for a max or a set to failure
+    Column("reps_in_reserve", Integer, nullable=False, default=0, server_default="0"),
 )
 
 races = Table(

@@ -113,11 +113,11 @@ def _athlete_from(
     for test in tests:
         latest[test.exercise_id] = test
     fields = {k: v for k, v in row.fields.items() if v is not None}
-    maxes = {k: m.load for k, m in latest.items() if m.reps == 1}
+    maxes = {k: m.load for k, m in latest.items() if m.is_max}
     fields["rep_tests"] = [
-        {"exercise": k, "load": m.load, "reps": m.reps}
+        {"exercise": k, "load": m.load, "reps": m.reps, "reps_in_reserve": m.reps_in_reserve}
         for k, m in latest.items()
-        if m.reps > 1 and not (k in logged and logged[k][0] > m.tested_on)
+        if not m.is_max and not (k in logged and logged[k][0] > m.tested_on)
     ]
     sources = []
     for lift, (on, value) in logged.items():
@@ -163,7 +163,7 @@ def athlete_fields(data: dict[str, Any]) -> tuple[dict[str, Any], list[RepTest],
     fields.setdefault("formula", "epley")
     fields.setdefault("usual_run_start", "07:00")
     tests = [
-        RepTest(t["exercise"], float(t["load"]), int(t["reps"]))
+        RepTest(t["exercise"], float(t["load"]), int(t["reps"]), int(t.get("reps_in_reserve", 0)))
         for t in data.get("rep_tests") or []
     ]
     return fields, tests, {k: float(v) for k, v in (data.get("one_rep_max") or {}).items()}

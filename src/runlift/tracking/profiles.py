@@ -47,7 +47,9 @@ def create_athlete(
     for exercise_id, value in maxes.items():
         repo.add_max(conn, athlete_id, exercise_id, today, value, 1)
     for test in tests:
-        repo.add_max(conn, athlete_id, test.exercise, today, test.load, test.reps)
+        repo.add_max(
+            conn, athlete_id, test.exercise, today, test.load, test.reps, test.reps_in_reserve
+        )
     for race in data.get("races") or []:
         repo.add_race(
             conn,
@@ -188,17 +190,23 @@ def record_test(
     reps: int,
     on: date,
     library: Library,
+    reps_in_reserve: int = 0,
 ) -> int:
-    """A one-rep max (reps 1) or a rep test, dated; the latest per lift is the one used."""
-    check_test(exercise, load, reps, library)
-    return repo.add_max(conn, athlete_id, exercise, on, load, reps)
+    """A one-rep max (reps 1) or a rep test, dated; the latest per lift is the one used. A
+    set stopped with reps left keeps them (`reps_in_reserve`), so the estimate counts them."""
+    check_test(exercise, load, reps, library, reps_in_reserve)
+    return repo.add_max(conn, athlete_id, exercise, on, load, reps, reps_in_reserve)
 
 
 MAX_TEST_LOAD = 1000  # kg or lb: past any human lift, short of numbers that break the maths
 
 
-def check_test(exercise: str, load: float, reps: int, library: Library) -> None:
-    from runlift.io.planfile import _loaded_exercise_id
+def check_test(
+    exercise: str, load: float, reps: int, library: Library, reps_in_reserve: int = 0
+) -> None:
+    """The one judge of a rep test for the CLI, the API and the web form: what one accepts,
+    all accept. The fields are the CLI's flags (the API and the page rename them)."""
+    from runlift.io.planfile import _loaded_exercise_id, rep_test_reserve
 
     _loaded_exercise_id(exercise, "--exercise", library)
     if not 0 < load <= MAX_TEST_LOAD:  # NaN fails both comparisons too
@@ -207,15 +215,22 @@ def check_test(exercise: str, load: float, reps: int, library: Library) -> None:
         )
     if not 1 <= reps <= 20:
         raise InputError("--reps", f"{reps} is not allowed; use a whole number from 1 to 20")
+    rep_test_reserve(reps_in_reserve, reps, "--reps-in-reserve")
 
 
 def add_test(
-    store: Store, name: str | None, exercise: str, load: float, reps: int, on: date
+    store: Store,
+    name: str | None,
+    exercise: str,
+    load: float,
+    reps: int,
+    on: date,
+    reps_in_reserve: int = 0,
 ) -> Profile:
     """A one-rep max (reps 1) or a rep test, dated: the latest per lift is the one used."""
     library = load_library()
-    check_test(exercise, load, reps, library)  # judged before the athlete is looked up
+    check_test(exercise, load, reps, library, reps_in_reserve)  # judged before the lookup
     with store.transaction() as conn:
         current = profile(conn, name, library)
-        record_test(conn, current.id, exercise, load, reps, on, library)
+        record_test(conn, current.id, exercise, load, reps, on, library, reps_in_reserve)
         return profile(conn, current.name, library)

@@ -12,8 +12,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import Connection
 
-from runlift.catalog import load_library, load_protocols
-from runlift.domain.model import EQUIPMENT, Experience, Phase, StrengthKind
+from runlift.catalog import load_library
+from runlift.domain.model import EQUIPMENT, Experience, Phase
 from runlift.io.planfile import InputError
 from runlift.services import local_today
 from runlift.store import repository as repo
@@ -26,6 +26,8 @@ from runlift.web.deps import Conn, SignedIn
 from runlift.web.errors import json_fields, refusals
 from runlift.web.fields import (
     EXAMPLE_PLAN,
+    RESERVE_HELP,
+    RESERVE_RANGE,
     STRICT,
     AthleteId,
     IsoDate,
@@ -43,6 +45,7 @@ class TestOut(BaseModel):
     tested_on: date
     load: float
     reps: int = Field(description="1 for a one-rep max, more for a rep test")
+    reps_in_reserve: int = Field(0, description="reps left when the set stopped (0: to failure)")
 
 
 class AthleteOut(BaseModel):
@@ -184,6 +187,8 @@ class RepTest(BaseModel):
     exercise: str = Field(description="a lift done with a load, e.g. back_squat")
     load: float = Field(gt=0, description="the load lifted, in the athlete's units")
     reps: Whole = Field(ge=1, le=20, description="1 for a one-rep max, or the reps done")
+    # Judged by the same check as `runlift athlete test`, so both refuse alike and say why.
+    reps_in_reserve: Whole = Field(0, description=RESERVE_HELP, json_schema_extra=RESERVE_RANGE)
     date: IsoDate | None = Field(None, description="the day of the test (default: today)")
 
 
@@ -198,9 +203,23 @@ def add_test(athlete_id: AthleteId, body: RepTest, session: SignedIn, conn: Conn
     row = athlete_for(conn, session.user, athlete_id)
     with json_fields():
         on = done_day(body.date)
-        test_id = record_test(conn, row.id, body.exercise, body.load, body.reps, on, load_library())
+        test_id = record_test(
+            conn,
+            row.id,
+            body.exercise,
+            body.load,
+            body.reps,
+            on,
+            load_library(),
+            body.reps_in_reserve,
+        )
     return TestRecorded(
-        id=test_id, exercise=body.exercise, tested_on=on, load=body.load, reps=body.reps
+        id=test_id,
+        exercise=body.exercise,
+        tested_on=on,
+        load=body.load,
+        reps=body.reps,
+        reps_in_reserve=body.reps_in_reserve,
     )
 
 
@@ -241,24 +260,35 @@ class Lift(BaseModel):
     pattern: str
 
 
+class LiftInPlan(Lift):
+    load: float | None = Field(description="the planned load; null while it goes by effort")
+    max: float | None = Field(description="the one-rep max in use; null: no test yet")
+    source: str | None = Field(description="where that max comes from")
+
+
 class Protocol(BaseModel):
     experience: str
     title: str
     test_reps: Any = Field(description="the reps the test aims for")
     steps: list[str]
     lifts_to_test: list[Lift] | None = Field(
-        None, description="loaded lifts in the week's heavy sessions without a known max"
+        None, description="lifts done with a load in the week's main sessions, without a max"
+    )
+    lifts: list[LiftInPlan] | None = Field(
+        None, description="every lift done with a load in those sessions, with the max in use"
+    )
+    nothing_to_test: str | None = Field(
+        None, description="when the plan holds no lift with a load: why, and what would change it"
+    )
+    by_effort: str | None = Field(
+        None, description="for a novice: sessions go by effort whatever the tests say"
     )
 
 
 def protocol(experience: str) -> dict[str, Any]:
-    data = load_protocols()[experience]
-    return {
-        "experience": experience,
-        "title": data["title"],
-        "test_reps": data["test_reps"],
-        "steps": data["steps"],
-    }
+    from runlift.protocol import protocol as steps
+
+    return steps(experience)
 
 
 @router.get("/{athlete_id}/test-protocol")
@@ -269,7 +299,9 @@ def test_protocol(
     on: Annotated[IsoDate | None, Query(description="a day of the week to plan")] = None,
 ) -> Protocol:
     """How to find a max safely for the athlete's experience, and which lifts of the week's
-    heavy sessions have no max or rep test yet (`runlift test-protocol FILE`)."""
+    main sessions have no max or rep test yet (`runlift test-protocol FILE`); when the plan
+    has no lift with a load at all, `nothing_to_test` says why."""
+    from runlift.protocol import to_test
     from runlift.tracking.seasons import planned_week  # the week the week page shows
     from runlift.web.fields import day_in_range
 
@@ -277,13 +309,4 @@ def test_protocol(
     prof = profile_of(conn, athlete_for(conn, session.user, athlete_id), library)
     monday = monday_of(day_in_range(on, "on") if on else local_today())
     plan, _ = planned_week(conn, prof, monday, library)
-    lifts: list[Lift] = []
-    for day in plan.week.days:
-        for planned in day.strength:
-            for item in planned.exercises:
-                lift = library[item.exercise_id]
-                wanted = planned.kind is StrengthKind.HEAVY and lift.loaded and not lift.timed
-                found = Lift(id=lift.id, name=lift.name, pattern=lift.pattern)
-                if wanted and item.load is None and found not in lifts:
-                    lifts.append(found)
-    return Protocol(**protocol(prof.athlete.experience.value), lifts_to_test=lifts)
+    return Protocol(**protocol(prof.athlete.experience.value), **to_test(plan, library))

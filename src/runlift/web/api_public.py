@@ -15,7 +15,8 @@ from runlift.domain.model import EQUIPMENT, Experience
 from runlift.io.planfile import InputError
 from runlift.io.weekfile import parse_plan
 from runlift.render import library_json, week_json
-from runlift.web.fields import EXAMPLE_PLAN, Whole, examples
+from runlift.web.errors import json_fields
+from runlift.web.fields import EXAMPLE_PLAN, RESERVE_HELP, RESERVE_RANGE, Whole, examples
 
 router = APIRouter(prefix="/api/v1", tags=["week"])
 PlanFile = Annotated[
@@ -77,23 +78,25 @@ def unlocks(
 class RepTestBody(BaseModel):
     model_config = ConfigDict(strict=True, json_schema_extra=examples({"load": 100, "reps": 5}))
     load: float = Field(ge=0, description="load lifted")
-    reps: Whole = Field(ge=1, le=20, description="reps done to or near failure")
+    reps: Whole = Field(ge=1, le=20, description="reps done")
+    # Judged by the same check as `runlift estimate-1rm`, so both refuse alike and say why.
+    reps_in_reserve: Whole = Field(0, description=RESERVE_HELP, json_schema_extra=RESERVE_RANGE)
     formula: str | None = None
 
 
 @router.post("/estimate-1rm")
 def estimate_1rm(body: RepTestBody) -> dict[str, Any]:
-    estimates = services.estimate(body.load, body.reps, body.formula)
+    """`runlift estimate-1rm`: a set with reps in reserve is read off the RPE chart (one
+    estimate, `formula` "rpe_chart"); otherwise the named formula, or all seven."""
+    with json_fields():
+        estimates = services.estimate(body.load, body.reps, body.formula, body.reps_in_reserve)
     return {
         "load": body.load,
         "reps": body.reps,
+        "reps_in_reserve": body.reps_in_reserve,
         "rough": estimates[0].rough,
         "estimates": [
-            {
-                "formula": e.formula.id,
-                "name": e.formula.label,
-                "one_rep_max": round(e.one_rep_max, 1),
-            }
+            {"formula": e.method, "name": e.label, "one_rep_max": round(e.one_rep_max, 1)}
             for e in estimates
         ],
     }

@@ -72,7 +72,13 @@ def _make_runner(conn: Connection, user_id: int, today: date) -> int:
     start = monday_of(today) - timedelta(weeks=HISTORY_WEEKS)
     for test in tests:
         repo.add_max(
-            conn, athlete_id, test.exercise, start - timedelta(days=3), test.load, test.reps
+            conn,
+            athlete_id,
+            test.exercise,
+            start - timedelta(days=3),
+            test.load,
+            test.reps,
+            test.reps_in_reserve,
         )
     race_day = monday_of(today) + timedelta(weeks=WEEKS_TO_RACE, days=6)
     race_id = repo.add_race(conn, athlete_id, race_day, RACE_KM, True, "City half marathon")

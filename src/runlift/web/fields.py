@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import Path
 from pydantic import BeforeValidator, ConfigDict
 
+from runlift.domain.prescription import MAX_TEST_RESERVE
 from runlift.io.planfile import ISO_DAY, InputError
 from runlift.services import local_today
 
@@ -41,6 +42,15 @@ def integral(value: Any) -> Any:
 
 
 Whole = Annotated[int, BeforeValidator(integral)]
+
+# A rep test's reps in reserve: the schema states the range, the shared check (the CLI's)
+# enforces it with its reason, so the API and `runlift` refuse the same values the same way.
+RESERVE_HELP = (
+    f"reps left when you stopped the set, 0-{MAX_TEST_RESERVE} (0: to failure); the estimate "
+    "counts them through the RPE chart. Past 5 nobody judges them well. Reps plus reps in "
+    "reserve at most 20."
+)
+RESERVE_RANGE: dict[str, Any] = {"minimum": 0, "maximum": MAX_TEST_RESERVE}
 
 
 def email_address(value: str, field: str = "email") -> str:
