@@ -7,11 +7,14 @@ from collections.abc import Iterable, Mapping
 from runlift.domain.library import Library
 from runlift.domain.model import Athlete, Experience, StrengthKind, StrengthSession
 from runlift.domain.prescription import KnownMax
+from runlift.domain.sessions import estimate_minutes
 
 SAFETY = (
     "General guidance, not medical advice: exercise carries a risk of injury. Stop if "
     "something hurts, and learn heavy barbell lifts with a coach."
 )
+# A heavy session booked this much longer than its lifting takes gets the spare-time note.
+SPARE_MINUTES = 5
 
 
 def plan_notes(
@@ -22,16 +25,19 @@ def plan_notes(
 ) -> tuple[str, ...]:
     notes = [SAFETY]
     by_effort: list[str] = []
-    barbell = False
+    barbell = spare = False
     for session in sessions:
+        heavy = session.kind is StrengthKind.HEAVY
         for item in session.exercises:
             exercise = library[item.exercise_id]
-            heavy = session.kind is StrengthKind.HEAVY
             if heavy and item.load is None and item.reps is not None and exercise.loaded:
                 if exercise.name not in by_effort:
                     by_effort.append(exercise.name)
             if any("barbell" in option for option in exercise.equipment) and exercise.loaded:
                 barbell = True
+        if heavy and session.exercises:
+            work = estimate_minutes(library.tables, session.kind, session.exercises)
+            spare = spare or session.minutes - work >= SPARE_MINUTES
     for exercise_id, known in sorted(maxes.items()):
         if known.rough:
             name = library[exercise_id].name if exercise_id in library else exercise_id
@@ -43,6 +49,12 @@ def plan_notes(
         notes.append(
             "No one-rep max known for " + ", ".join(by_effort) + ": pick a load you could lift "
             "for the reps in reserve shown, and see `runlift test-protocol` to find your max."
+        )
+    if spare:
+        notes.append(
+            "Where a heavy session's lifting takes less than the time booked for it, spend the "
+            "spare minutes on a longer warm-up and mobility, not on extra sets: the sets shown "
+            f"are all the {athlete.phase.value} phase calls for."
         )
     if athlete.experience is Experience.NOVICE:
         notes.append(

@@ -6,10 +6,10 @@ A `Composer` serves one athlete-week, so it can vary exercises between the week'
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from runlift.domain.library import LOAD_IMPLEMENTS, Dose, Exercise, Library
+from runlift.domain.library import LOAD_IMPLEMENTS, Dose, Exercise, Library, Tables
 from runlift.domain.model import Athlete, Experience, Phase, Prescription, StrengthKind
 from runlift.domain.prescription import KnownMax, percent_of_max, round_load
 from runlift.domain.progression import Step
@@ -236,26 +236,15 @@ class Composer:
         return with_target(item, self.targets.get(exercise.id))
 
     # -- timing -------------------------------------------------------------------------
-    def _exercise_seconds(self, item: Prescription) -> float:
-        sides = 2 if item.unilateral else 1
-        work: float
-        if item.seconds is not None:
-            work = item.seconds * sides
-        else:
-            work = (item.reps or 0) * self.tables.seconds_per_rep * sides
-        return item.sets * work + (item.sets - 1) * item.rest_seconds
-
     def estimate_minutes(self, kind: StrengthKind, items: list[Prescription]) -> int:
-        seconds = self.tables.warm_up_minutes[kind] * 60 + sum(
-            self._exercise_seconds(x) + self.tables.change_over_seconds for x in items
-        )
-        return math.ceil(seconds / 60)
+        return estimate_minutes(self.tables, kind, items)
 
     def _fit(
-        self, kind: StrengthKind, items: list[Prescription], most: int, max_sets: int
+        self, kind: StrengthKind, items: list[Prescription], most: int
     ) -> tuple[list[Prescription], int]:
-        """Trim sets (last exercise first) until the session fits `most` minutes; add sets
-        (first exercise first) up to `max_sets` while it is shorter than the kind's floor."""
+        """Trim sets (last exercise first) until the session fits `most` minutes. A session
+        shorter than its kind's floor gets no sets beyond the dose: it is booked at the floor,
+        and the spare minutes go to a longer warm-up and mobility (see notes.py)."""
         least = self.tables.session_minutes.get(kind, (0, most))[0]
         minutes = self.estimate_minutes(kind, items)
         while minutes > most and any(x.sets > 1 for x in items):
@@ -264,15 +253,6 @@ class Composer:
             minutes = self.estimate_minutes(kind, items)
         while minutes > most and len(items) > 1:
             items.pop()
-            minutes = self.estimate_minutes(kind, items)
-        grown = True
-        while minutes < least and grown:
-            grown = False
-            for index, item in enumerate(items):
-                if item.sets < max_sets:
-                    items[index] = _with_sets(item, item.sets + 1)
-                    grown = True
-                    break
             minutes = self.estimate_minutes(kind, items)
         # Report whole five-minute blocks; a short session still books the kind's floor.
         return items, max(least, min(most, 5 * math.ceil(minutes / 5)))
@@ -292,7 +272,6 @@ class Composer:
         """Exercises and length for one session. `index` of `total` picks the heavy template;
         `main` marks a novice's main (bodyweight) session; `minutes` caps the length."""
         cap = self.cap
-        max_sets = 3
         extra: list[Exercise] = []
         if kind is StrengthKind.HEAVY:
             templates = HEAVY_TEMPLATES[min(max(total, 1), 3)]
@@ -301,8 +280,6 @@ class Composer:
                 if self.athlete.phase is Phase.TAPER
                 else templates[index % len(templates)]
             )
-            if self.athlete.phase is Phase.TAPER:
-                max_sets = 2
             chosen = self._choose(patterns, kind, cap)
             if plyometrics:
                 extra = self._plyometrics()
@@ -327,18 +304,37 @@ class Composer:
         # Plyometrics go first, after the warm-up, while the legs are fresh.
         ordered = [*extra, *chosen]
         dose = self.tables.dose(self._dose_key(kind, index))
-        sets = min(dose.sets, max_sets)
+        # The phase's dose is the most a session gets (phase-dose): the taper's row holds 2.
+        sets = dose.sets
         if self.athlete.lighter and kind is StrengthKind.HEAVY:
-            sets = max_sets = max(1, sets - 1)  # the lighter plan: one set fewer a lift
+            sets = max(1, sets - 1)  # the lighter plan: one set fewer a lift
         if deload:
             sets = max(1, math.ceil(sets / 2))
-            max_sets = sets
         items = [self._dosed(x, dose, kind, sets) for x in ordered]
         most = self.tables.session_minutes.get(kind, (10, 60))[1] if minutes is None else minutes
-        fitted, length = self._fit(kind, items, most, max_sets)
+        fitted, length = self._fit(kind, items, most)
         self.used.update(x.exercise_id for x in fitted)
         return Composition(tuple(fitted), length)
 
 
 def _with_sets(item: Prescription, sets: int) -> Prescription:
     return replace(item, sets=sets)
+
+
+def _exercise_seconds(tables: Tables, item: Prescription) -> float:
+    sides = 2 if item.unilateral else 1
+    work: float
+    if item.seconds is not None:
+        work = item.seconds * sides
+    else:
+        work = (item.reps or 0) * tables.seconds_per_rep * sides
+    return item.sets * work + (item.sets - 1) * item.rest_seconds
+
+
+def estimate_minutes(tables: Tables, kind: StrengthKind, items: Iterable[Prescription]) -> int:
+    """A session's length, rounded up to the minute: the kind's warm-up, then each exercise's
+    sets and rests, and the move to the next exercise."""
+    seconds = tables.warm_up_minutes[kind] * 60 + sum(
+        _exercise_seconds(tables, x) + tables.change_over_seconds for x in items
+    )
+    return math.ceil(seconds / 60)
