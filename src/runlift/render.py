@@ -51,6 +51,8 @@ def exercise_json(item: Prescription) -> dict[str, Any]:
     elif item.pattern == "plyometric":
         out["intent"] = "explosive"
     out["rest_seconds"] = item.rest_seconds
+    if item.warm_up_sets:
+        out["warm_up_sets"] = item.warm_up_sets
     if item.unilateral:
         out["per_side"] = True
     if item.implements:

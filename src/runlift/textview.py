@@ -90,7 +90,8 @@ def week_table(
 def _dose(item: Prescription) -> str:
     side = " /side" if item.unilateral else ""
     amount = f"{item.seconds} s" if item.seconds is not None else f"{item.reps}"
-    return f"{item.sets} x {amount}{side}"
+    ramp = f" +{item.warm_up_sets} warm-up" if item.warm_up_sets else ""
+    return f"{item.sets} x {amount}{side}{ramp}"
 
 
 def _load(item: Prescription) -> str:

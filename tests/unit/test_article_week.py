@@ -42,6 +42,16 @@ def test_heavy_sessions_last_30_to_60_minutes_at_least_3_hours_after_the_run():
         assert session.start - max(r.end for r in day.runs) >= 180
 
 
+def test_heavy_sessions_are_booked_with_their_barbell_warm_up_sets():
+    # Issue 10: the lengths count each barbell lift's ramp-up sets (catalog [ramp_up.barbell]),
+    # so Tuesday's four barbell lifts take 35 min, not 30, and Thursday's session 45, not 40:
+    # still inside the article's 30-60 min.
+    plan = _plan()
+    tuesday, thursday = plan.week.days[1].strength[0], plan.week.days[3].strength[0]
+    assert [x.warm_up_sets for x in tuesday.exercises] == [3, 2, 2, 2]
+    assert (tuesday.minutes, thursday.minutes) == (35, 45)
+
+
 def test_light_sessions_fit_their_lengths():
     plan = _plan()
     assert 10 <= plan.week.days[2].strength[0].minutes <= 60

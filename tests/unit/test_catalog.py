@@ -106,6 +106,18 @@ def test_the_training_tables_are_whole():
             assert key in library.tables.doses or alt in library.tables.doses, key
 
 
+def test_the_ramp_up_table_is_whole():
+    data = raw_training()
+    ramp = data["ramp_up"]["barbell"]
+    percents = [percent for percent, _ in ramp["ladder"]]
+    reps = [count for _, count in ramp["ladder"]]
+    assert percents[0] == 0, "the ladder starts with the empty bar"
+    assert percents == sorted(set(percents)) and percents[-1] < 100, "climbing, under the work"
+    assert reps == sorted(reps, reverse=True) and all(1 <= r <= 10 for r in reps)
+    assert 1 <= ramp["later_sets"] <= len(ramp["ladder"])
+    assert 0 < ramp["rest_seconds"] <= 120
+
+
 def test_there_is_a_protocol_for_every_experience_level():
     protocols = load_protocols()
     for level in Experience:

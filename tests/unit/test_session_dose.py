@@ -1,6 +1,10 @@
-"""A session's dose and length (issue 10): the phase's sets are the most a session gets."""
+"""A session's dose and length (issue 10): the phase's sets are the most a session gets, and
+barbell ramp-ups take time."""
 
 from __future__ import annotations
+
+import math
+from dataclasses import replace
 
 import pytest
 
@@ -78,8 +82,9 @@ def test_planned_peak_and_taper_weeks_keep_the_dose(phase, minutes, kit):
         # Peak's one session covers six patterns and fills its 30 min; two sessions do not.
         ("peak", DUMBBELLS, None, False),
         ("peak", DUMBBELLS, 2, True),
-        # Four lifts of 3 x 6 take about 24 min of the 30 booked: the dose, not extra sets.
-        ("build", GYM, None, True),
+        # The barbell taper's ramp-ups fill its 30 min; a build week's sets fill theirs.
+        ("taper", GYM, None, False),
+        ("build", GYM, None, False),
     ],
 )
 def test_the_notes_give_a_short_sessions_spare_minutes_to_the_warm_up(phase, kit, count, spare):
@@ -88,3 +93,96 @@ def test_the_notes_give_a_short_sessions_spare_minutes_to_the_warm_up(phase, kit
     assert len(notes) == (1 if spare else 0)
     if spare:
         assert f"all the {phase} phase calls for" in notes[0]
+
+
+# -- barbell ramp-up sets count in the length --------------------------------------------------
+def _ramp_seconds(sets: int) -> float:
+    ramp = DATA["ramp_up"]["barbell"]
+    top = ramp["ladder"][len(ramp["ladder"]) - sets :] if sets else []
+    spr = DATA["timing"]["seconds_per_rep"]
+    return sum(reps * spr + ramp["rest_seconds"] for _, reps in top)
+
+
+def _by_hand(items, kind="heavy") -> int:
+    """The length from the catalog's numbers, worked out apart from the code."""
+    timing = DATA["timing"]
+    seconds = timing["warm_up_minutes"][kind] * 60
+    for x in items:
+        sides = 2 if x.unilateral else 1
+        work = (x.seconds if x.seconds is not None else x.reps * timing["seconds_per_rep"]) * sides
+        seconds += _ramp_seconds(x.warm_up_sets) + x.sets * work + (x.sets - 1) * x.rest_seconds
+        seconds += timing["change_over_seconds"]
+    return math.ceil(seconds / 60)
+
+
+RAMP = DATA["ramp_up"]["barbell"]
+FULL, LATER = len(RAMP["ladder"]), RAMP["later_sets"]
+
+
+@pytest.mark.parametrize(
+    ("kit", "experience", "ramps", "booked"),
+    [
+        # Back squat climbs from the empty bar; deadlift, bench and row take the short ramp.
+        (GYM, "intermediate", [FULL, LATER, LATER, LATER], 35),
+        (GYM, "advanced", [FULL, LATER, LATER, LATER], 35),
+        # Dumbbells and kettlebells: the general warm-up is enough.
+        (DUMBBELLS, "intermediate", [0, 0, 0, 0], 30),
+        # A barbell without a rack: deadlifts and rows ramp up, the squat is a goblet squat.
+        (frozenset({"barbell", "kettlebell"}), "intermediate", [0, FULL, 0, LATER], 35),
+    ],
+)
+def test_a_barbell_session_counts_its_warm_up_sets(kit, experience, ramps, booked):
+    c = composer(experience, "build", kit)
+    session = c.compose(StrengthKind.HEAVY, index=0, total=2)
+    assert [x.warm_up_sets for x in session.exercises] == ramps
+    assert c.estimate_minutes(StrengthKind.HEAVY, list(session.exercises)) == _by_hand(
+        session.exercises
+    )
+    assert session.minutes == booked
+    assert max(x.sets for x in session.exercises) == TABLES.dose(f"heavy.{experience}").sets
+
+
+def test_a_back_squat_at_80_percent_takes_its_ramp_up_time():
+    c = composer(maxes=(("back_squat", 100.0),))
+    squat = c.compose(StrengthKind.HEAVY, index=0, total=2).exercises[0]
+    assert (squat.exercise_id, squat.warm_up_sets, squat.load) == ("back_squat", FULL, 77.5)
+    without = _by_hand([replace(squat, warm_up_sets=0)])
+    assert _by_hand([squat]) - without >= math.floor(_ramp_seconds(FULL) / 60)
+    assert c.estimate_minutes(StrengthKind.HEAVY, [squat]) == _by_hand([squat])
+
+
+def test_the_barbell_note_spells_out_the_catalogs_ramp_up():
+    planned = plan_week(
+        athlete("intermediate", "build", GYM, available=EVENINGS), HARD_DAYS, library()
+    )
+    (note,) = [n for n in planned.notes if n.startswith("Barbell lifts")]
+    for percent, reps in RAMP["ladder"]:
+        assert (
+            f"{reps} reps with the empty bar" if percent == 0 else f"{reps} at about {percent} %"
+        ) in note
+    assert f"the last {LATER} of those" in note
+
+
+@pytest.mark.parametrize(
+    ("planned", "chosen", "ramp"),
+    [
+        ("back_squat", "front_squat", FULL),  # the first barbell lift's ramp stays with the slot
+        ("back_squat", "goblet_squat", 0),  # a kettlebell needs no ramp-up
+        ("bent_over_row", "single_arm_row", 0),
+    ],
+)
+def test_a_swap_at_the_gym_keeps_or_drops_the_ramp_up(planned, chosen, ramp):
+    c = composer()
+    session = c.compose(StrengthKind.HEAVY, index=0, total=2)
+    item = next(x for x in session.exercises if x.exercise_id == planned)
+    swapped = c.swapped(StrengthKind.HEAVY, 0, item, library()[chosen])
+    assert (swapped.exercise_id, swapped.warm_up_sets, swapped.sets) == (chosen, ramp, item.sets)
+
+
+def test_a_barbell_lift_swapped_in_for_a_dumbbell_one_takes_a_later_lifts_ramp():
+    c = composer("intermediate", "build", GYM)
+    c.compose(StrengthKind.HEAVY, index=0, total=2)  # the barbell row goes to the first session
+    session = c.compose(StrengthKind.HEAVY, index=1, total=2)
+    item = next(x for x in session.exercises if x.exercise_id == "dumbbell_bent_over_row")
+    swapped = c.swapped(StrengthKind.HEAVY, 1, item, library()["bent_over_row"])
+    assert swapped.warm_up_sets == LATER

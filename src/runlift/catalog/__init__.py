@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from runlift.domain.library import Dose, Exercise, Formula, Library, Tables
+from runlift.domain.library import Dose, Exercise, Formula, Library, RampUp, Tables
 from runlift.domain.model import Kit, StrengthKind, Units
 from runlift.domain.season import RaceProfile, SeasonShape
 
@@ -47,6 +47,7 @@ def _kit(row: dict[str, Any]) -> Kit:
 
 def tables_from_data(data: dict[str, Any]) -> Tables:
     timing = data["timing"]
+    ramp = data["ramp_up"]["barbell"]
     return Tables(
         formulas={
             key: Formula(
@@ -74,6 +75,11 @@ def tables_from_data(data: dict[str, Any]) -> Tables:
         heavy_percent=(
             float(data["heavy"]["percent_band"][0]),
             float(data["heavy"]["percent_band"][1]),
+        ),
+        barbell_ramp_up=RampUp(
+            ladder=tuple((int(percent), int(reps)) for percent, reps in ramp["ladder"]),
+            later_sets=int(ramp["later_sets"]),
+            rest_seconds=int(ramp["rest_seconds"]),
         ),
     )
 

@@ -74,6 +74,25 @@ class Dose:
 
 
 @dataclass(frozen=True, slots=True)
+class RampUp:
+    """Light sets before a barbell lift's working sets, lightest first: (percent of the working
+    load, reps) each, 0 % being the empty bar. The session's first barbell lift climbs the whole
+    `ladder`; a later one, the body already warm, its top `later_sets`."""
+
+    ladder: tuple[tuple[int, int], ...]
+    later_sets: int
+    rest_seconds: int
+
+    def sets(self, first: bool) -> int:
+        return len(self.ladder) if first else min(self.later_sets, len(self.ladder))
+
+    def seconds(self, sets: int, seconds_per_rep: float) -> float:
+        """The time the top `sets` of the ladder take, each with its rest."""
+        top = self.ladder[len(self.ladder) - sets :] if sets > 0 else ()
+        return sum(reps * seconds_per_rep + self.rest_seconds for _, reps in top)
+
+
+@dataclass(frozen=True, slots=True)
 class Tables:
     """The numbers of guidelines §3-4 (see catalog/training.toml)."""
 
@@ -88,6 +107,7 @@ class Tables:
     session_minutes: Mapping[StrengthKind, tuple[int, int]]
     default_minutes: Mapping[StrengthKind, int]
     heavy_percent: tuple[float, float] = (75.0, 85.0)  # the %1RM band of heavy work
+    barbell_ramp_up: RampUp = RampUp((), 0, 0)  # none unless the data file says
 
     def dose(self, key: str) -> Dose:
         return self.doses[key]

@@ -150,7 +150,8 @@ class Prescription:
     """One exercise of a session with its dose. Exactly one of reps/seconds is set; a load
     comes with the %1RM it was worked out from, otherwise the effort is given as reps in
     reserve. A lift with a target from the log takes its reps and load from that target
-    (`progression` names the step), with the reps in reserve it aims for."""
+    (`progression` names the step), with the reps in reserve it aims for. `warm_up_sets` are
+    light ramp-up sets before the working `sets` (not part of the dose)."""
 
     exercise_id: str
     name: str
@@ -168,6 +169,7 @@ class Prescription:
     one_rep_max: float | None = None
     one_rep_max_source: str | None = None
     progression: str | None = None  # the log's last step when reps and load are its target
+    warm_up_sets: int = 0
 
 
 @dataclass(frozen=True, slots=True)

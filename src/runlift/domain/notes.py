@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from runlift.domain.library import Library
+from runlift.domain.library import Library, RampUp
 from runlift.domain.model import Athlete, Experience, StrengthKind, StrengthSession
 from runlift.domain.prescription import KnownMax
 from runlift.domain.sessions import estimate_minutes
@@ -25,7 +25,7 @@ def plan_notes(
 ) -> tuple[str, ...]:
     notes = [SAFETY]
     by_effort: list[str] = []
-    barbell = spare = False
+    barbell = ramped = spare = False
     for session in sessions:
         heavy = session.kind is StrengthKind.HEAVY
         for item in session.exercises:
@@ -35,6 +35,7 @@ def plan_notes(
                     by_effort.append(exercise.name)
             if any("barbell" in option for option in exercise.equipment) and exercise.loaded:
                 barbell = True
+            ramped = ramped or item.warm_up_sets > 0
         if heavy and session.exercises:
             work = estimate_minutes(library.tables, session.kind, session.exercises)
             spare = spare or session.minutes - work >= SPARE_MINUTES
@@ -61,6 +62,29 @@ def plan_notes(
             "New to lifting: master the bodyweight and band versions first; a coach checking "
             "your form is worth it before moving to heavy weights."
         )
+    elif ramped:
+        notes.append(_ramp_up(library.tables.barbell_ramp_up))
     elif barbell:
         notes.append("Barbell lifts: warm up with lighter sets, and use a rack with safeties.")
     return tuple(notes)
+
+
+def _ramp_up(ramp: RampUp) -> str:
+    """The barbell note, with the ramp-up ladder of the catalog in words."""
+    steps = [
+        f"{reps} reps with the empty bar" if percent == 0 else f"{reps} at about {percent} %"
+        for percent, reps in ramp.ladder
+    ]
+    climb = steps[0] if len(steps) == 1 else f"{steps[0]}, then {_join(steps[1:], 'and')}"
+    later = "the last one" if ramp.later_sets == 1 else f"the last {ramp.later_sets}"
+    return (
+        "Barbell lifts: reach each lift's working weight through the warm-up sets shown. The "
+        f"session's first barbell lift takes {climb} of the working weight; each later one "
+        f"{later} of those. Use a rack with safeties."
+    )
+
+
+def _join(words: list[str], conjunction: str) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]

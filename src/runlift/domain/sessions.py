@@ -137,9 +137,14 @@ class Composer:
     def swapped(
         self, kind: StrengthKind, index: int, item: Prescription, exercise: Exercise
     ) -> Prescription:
-        """`exercise` in place of `item`: the session's dose for it, with the same sets."""
+        """`exercise` in place of `item`: the session's dose for it, with the same sets; a
+        barbell lift keeps the planned lift's ramp-up, or takes a later lift's."""
         dose = self.tables.dose(self._dose_key(kind, index))
-        return self._dosed(exercise, dose, kind, item.sets)
+        swapped = self._dosed(exercise, dose, kind, item.sets)
+        if kind is StrengthKind.HEAVY and self._ramps_up(exercise):
+            ramp = item.warm_up_sets or self.tables.barbell_ramp_up.sets(first=False)
+            swapped = replace(swapped, warm_up_sets=ramp)
+        return swapped
 
     # -- dosing -------------------------------------------------------------------------
     def _dose_key(self, kind: StrengthKind, index: int) -> str:
@@ -235,6 +240,21 @@ class Composer:
             return item
         return with_target(item, self.targets.get(exercise.id))
 
+    def _ramps_up(self, exercise: Exercise) -> bool:
+        """A loaded lift done with a barbell (as the runner's kit allows it) ramps up."""
+        option = exercise.option_for(self.owned) if exercise.loaded else None
+        return option is not None and "barbell" in option
+
+    def _ramp_up(self, exercises: list[Exercise], items: list[Prescription]) -> None:
+        """Ramp-up sets for a heavy session's barbell lifts (catalog `[ramp_up.barbell]`): the
+        first climbs the whole ladder from the empty bar, later ones its top sets."""
+        ramp = self.tables.barbell_ramp_up
+        first = True
+        for index, exercise in enumerate(exercises):
+            if self._ramps_up(exercise):
+                items[index] = replace(items[index], warm_up_sets=ramp.sets(first))
+                first = False
+
     # -- timing -------------------------------------------------------------------------
     def estimate_minutes(self, kind: StrengthKind, items: list[Prescription]) -> int:
         return estimate_minutes(self.tables, kind, items)
@@ -311,6 +331,8 @@ class Composer:
         if deload:
             sets = max(1, math.ceil(sets / 2))
         items = [self._dosed(x, dose, kind, sets) for x in ordered]
+        if kind is StrengthKind.HEAVY:
+            self._ramp_up(ordered, items)
         most = self.tables.session_minutes.get(kind, (10, 60))[1] if minutes is None else minutes
         fitted, length = self._fit(kind, items, most)
         self.used.update(x.exercise_id for x in fitted)
@@ -328,12 +350,15 @@ def _exercise_seconds(tables: Tables, item: Prescription) -> float:
         work = item.seconds * sides
     else:
         work = (item.reps or 0) * tables.seconds_per_rep * sides
-    return item.sets * work + (item.sets - 1) * item.rest_seconds
+    work = item.sets * work + (item.sets - 1) * item.rest_seconds
+    if item.warm_up_sets:
+        work += tables.barbell_ramp_up.seconds(item.warm_up_sets, tables.seconds_per_rep)
+    return work
 
 
 def estimate_minutes(tables: Tables, kind: StrengthKind, items: Iterable[Prescription]) -> int:
     """A session's length, rounded up to the minute: the kind's warm-up, then each exercise's
-    sets and rests, and the move to the next exercise."""
+    ramp-up sets, its working sets and rests, and the move to the next exercise."""
     seconds = tables.warm_up_minutes[kind] * 60 + sum(
         _exercise_seconds(tables, x) + tables.change_over_seconds for x in items
     )
