@@ -50,6 +50,12 @@ def exercise_json(item: Prescription) -> dict[str, Any]:
         out["reps_in_reserve"] = item.reps_in_reserve
     elif item.pattern == "plyometric":
         out["intent"] = "explosive"
+    if item.tempo is not None:
+        out["tempo"] = {
+            "lower_seconds": item.tempo.lower_seconds,
+            "pause_seconds": item.tempo.pause_seconds,
+            "lift_seconds": item.tempo.lift_seconds,
+        }
     out["rest_seconds"] = item.rest_seconds
     if item.warm_up_sets:
         out["warm_up_sets"] = item.warm_up_sets

@@ -102,7 +102,11 @@ def _load(item: Prescription) -> str:
         real = round(item.load / item.one_rep_max * 100)
         return f"{item.load:g} {item.unit}{each} ({real} % of {item.one_rep_max:g})"
     if item.reps_in_reserve is not None:
-        return f"leave {item.reps_in_reserve} in reserve"
+        effort = f"leave {item.reps_in_reserve} in reserve"
+        if item.tempo is not None:
+            tempo = item.tempo
+            effort = f"lower in {tempo.lower_seconds} s, pause {tempo.pause_seconds} s; {effort}"
+        return effort
     if item.pattern == "plyometric":
         return "explosive, full rest"
     return "steady, good posture"

@@ -106,7 +106,7 @@ def test_the_training_tables_are_whole():
             assert key in library.tables.doses or alt in library.tables.doses, key
 
 
-def test_the_ramp_up_table_is_whole():
+def test_the_ramp_up_and_the_tempo_tables_are_whole():
     data = raw_training()
     ramp = data["ramp_up"]["barbell"]
     percents = [percent for percent, _ in ramp["ladder"]]
@@ -116,6 +116,10 @@ def test_the_ramp_up_table_is_whole():
     assert reps == sorted(reps, reverse=True) and all(1 <= r <= 10 for r in reps)
     assert 1 <= ramp["later_sets"] <= len(ramp["ladder"])
     assert 0 < ramp["rest_seconds"] <= 120
+    tempo = data["unloaded_heavy"]["tempo"]
+    assert set(tempo) == {"lower_seconds", "pause_seconds", "lift_seconds"}
+    assert tempo["lower_seconds"] > tempo["lift_seconds"] >= 1 and tempo["pause_seconds"] >= 1
+    assert sum(tempo.values()) > data["timing"]["seconds_per_rep"], "slower than a usual rep"
 
 
 def test_there_is_a_protocol_for_every_experience_level():

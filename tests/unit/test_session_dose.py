@@ -1,5 +1,5 @@
-"""A session's dose and length (issue 10): the phase's sets are the most a session gets, and
-barbell ramp-ups take time."""
+"""A session's dose and length (issue 10): the phase's sets are the most a session gets, body
+weight and bands make heavy work by tempo and harder rungs, barbell ramp-ups take time."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from dataclasses import replace
 import pytest
 
 from runlift.catalog import raw_training
-from runlift.domain.model import Experience, StrengthKind
+from runlift.domain.model import Experience, StrengthKind, Tempo
 from runlift.domain.planner import plan_week
 from runlift.domain.prescription import known_maxes
 from runlift.domain.rules.volume import TAPER_MAX_SETS
-from runlift.domain.sessions import Composer
+from runlift.domain.sessions import LEVEL_CAP, Composer
 from tests.helpers import EVENINGS, GYM, athlete, library, lift, run, week
 
 TABLES = library().tables
@@ -109,7 +109,8 @@ def _by_hand(items, kind="heavy") -> int:
     seconds = timing["warm_up_minutes"][kind] * 60
     for x in items:
         sides = 2 if x.unilateral else 1
-        work = (x.seconds if x.seconds is not None else x.reps * timing["seconds_per_rep"]) * sides
+        rep = timing["seconds_per_rep"] if x.tempo is None else x.tempo.rep_seconds
+        work = (x.seconds if x.seconds is not None else x.reps * rep) * sides
         seconds += _ramp_seconds(x.warm_up_sets) + x.sets * work + (x.sets - 1) * x.rest_seconds
         seconds += timing["change_over_seconds"]
     return math.ceil(seconds / 60)
@@ -186,3 +187,74 @@ def test_a_barbell_lift_swapped_in_for_a_dumbbell_one_takes_a_later_lifts_ramp()
     item = next(x for x in session.exercises if x.exercise_id == "dumbbell_bent_over_row")
     swapped = c.swapped(StrengthKind.HEAVY, 1, item, library()["bent_over_row"])
     assert swapped.warm_up_sets == LATER
+
+
+# -- heavy work with body weight and bands ----------------------------------------------------
+TEMPO = Tempo(**DATA["unloaded_heavy"]["tempo"])
+
+
+@pytest.mark.parametrize(
+    ("experience", "kit", "index", "expected"),
+    [
+        # No heavy hinge in reach: the single-leg rung beats the band pull-through.
+        ("intermediate", BANDS, 0, ["figure_four_squat", "walking_deadlift", "push_up", "doorway_row"]),
+        ("intermediate", NOTHING, 0, ["figure_four_squat", "walking_deadlift", "push_up", "doorway_row"]),
+        # Advanced runners reach the hardest rungs: Nordic curls need no kit.
+        ("advanced", BANDS, 0, ["pistol_squat", "nordic_hamstring_curl", "push_up", "doorway_row"]),
+        ("advanced", NOTHING, 1, ["bulgarian_split_squat", "nordic_hamstring_curl", "pike_push_up", "doorway_row", "overhead_reach_march"]),
+    ],
+)  # fmt: skip
+def test_a_band_only_heavy_session_is_made_hard_by_tempo_and_the_hardest_rungs(
+    experience, kit, index, expected
+):
+    c = composer(experience, "build", kit)
+    if index:
+        c.compose(StrengthKind.HEAVY, index=0, total=2)
+    session = c.compose(StrengthKind.HEAVY, index=index, total=2)
+    assert [x.exercise_id for x in session.exercises] == expected
+    hard = TABLES.dose("heavy_unloaded.all")
+    for item in session.exercises:
+        assert item.load is None
+        if item.reps is not None:  # slow reps that end near failure
+            assert item.tempo == TEMPO
+            assert (item.reps, item.reps_in_reserve) == (hard.reps, hard.reps_in_reserve)
+        else:
+            assert item.tempo is None  # a hold or a carry has no reps to slow down
+    # The slow reps count in the session's length.
+    quick = [replace(x, tempo=None) for x in session.exercises]
+    assert c.estimate_minutes(StrengthKind.HEAVY, list(session.exercises)) == _by_hand(
+        session.exercises
+    )
+    assert _by_hand(session.exercises) > _by_hand(quick)
+
+
+def test_loaded_lifts_keep_their_usual_pace():
+    session = composer(equipment=GYM).compose(StrengthKind.HEAVY, total=2)
+    assert all(x.tempo is None for x in session.exercises)
+
+
+@pytest.mark.parametrize(
+    ("experience", "kit", "limited", "purchase"),
+    [
+        ("intermediate", BANDS, ["hinge", "carry"], "Dumbbells would unlock"),
+        ("advanced", NOTHING, ["carry"], "Dumbbells would unlock"),
+        ("intermediate", DUMBBELLS, [], None),
+        ("advanced", GYM, [], None),
+    ],
+)
+def test_the_notes_say_when_the_kit_limits_heavy_work_and_what_to_buy(
+    experience, kit, limited, purchase
+):
+    planned = plan_week(athlete(experience, "build", kit, available=EVENINGS), HARD_DAYS, library())
+    notes = [n for n in planned.notes if n.startswith("Your equipment limits heavy work")]
+    if not limited:
+        assert notes == []
+        return
+    (note,) = notes
+    assert f"no {' or '.join(limited)} exercise" in note
+    assert purchase in note and "`runlift exercises --unlocks`" in note
+    unlocked = note.split("would unlock ")[1]
+    for pattern in limited:  # the rung the planner would choose once the dumbbells are home
+        more = kit | {"dumbbells"}
+        rung = library().reachable(pattern, StrengthKind.HEAVY, LEVEL_CAP[planned.athlete.experience], more)[0]  # fmt: skip
+        assert rung.loaded and rung.name in unlocked

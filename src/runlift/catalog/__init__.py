@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any
 
 from runlift.domain.library import Dose, Exercise, Formula, Library, RampUp, Tables
-from runlift.domain.model import Kit, StrengthKind, Units
+from runlift.domain.model import Kit, StrengthKind, Tempo, Units
 from runlift.domain.season import RaceProfile, SeasonShape
 
 
@@ -48,6 +48,7 @@ def _kit(row: dict[str, Any]) -> Kit:
 def tables_from_data(data: dict[str, Any]) -> Tables:
     timing = data["timing"]
     ramp = data["ramp_up"]["barbell"]
+    tempo = data["unloaded_heavy"]["tempo"]
     return Tables(
         formulas={
             key: Formula(
@@ -80,6 +81,9 @@ def tables_from_data(data: dict[str, Any]) -> Tables:
             ladder=tuple((int(percent), int(reps)) for percent, reps in ramp["ladder"]),
             later_sets=int(ramp["later_sets"]),
             rest_seconds=int(ramp["rest_seconds"]),
+        ),
+        unloaded_tempo=Tempo(
+            int(tempo["lower_seconds"]), int(tempo["pause_seconds"]), int(tempo["lift_seconds"])
         ),
     )
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 
-from runlift.domain.model import EQUIPMENT, Kit, StrengthKind, Units
+from runlift.domain.model import EQUIPMENT, Kit, StrengthKind, Tempo, Units
 
 PATTERNS = ("squat", "lunge", "hinge", "push", "pull", "carry", "twist", "plyometric", "core")
 LOAD_IMPLEMENTS = frozenset({"dumbbells", "kettlebell", "barbell", "cable"})
@@ -108,6 +108,7 @@ class Tables:
     default_minutes: Mapping[StrengthKind, int]
     heavy_percent: tuple[float, float] = (75.0, 85.0)  # the %1RM band of heavy work
     barbell_ramp_up: RampUp = RampUp((), 0, 0)  # none unless the data file says
+    unloaded_tempo: Tempo | None = None  # the pace of body-weight reps in a heavy session
 
     def dose(self, key: str) -> Dose:
         return self.doses[key]
@@ -182,6 +183,34 @@ class Library:
             for x in self.by_pattern[pattern]
             if owned is None or x.doable_with(owned)
         ]
+
+    def best_purchase(
+        self, patterns: Iterable[str], kind: StrengthKind, cap: int, owned: frozenset[str]
+    ) -> tuple[tuple[str, ...], tuple[Exercise, ...]] | None:
+        """The purchase that gives the most of `patterns` a rung of `kind` up to level `cap`
+        (the fewest pieces, then the earliest on the equipment path, on a tie), with the rung
+        the planner would then choose for each; None when no purchase does."""
+        wanted = tuple(dict.fromkeys(patterns))
+        purchases = {
+            option - owned
+            for pattern in wanted
+            for x in self.ladder(pattern, kind)
+            if x.level <= cap
+            for option in x.equipment
+            if not option <= owned
+        }
+        best: tuple[tuple[int, int, tuple[int, ...]], tuple[str, ...], tuple[Exercise, ...]]
+        best = ((0, 0, ()), (), ())
+        for extra in purchases:
+            more = owned | extra
+            gained = tuple(
+                found[0] for p in wanted if (found := self.reachable(p, kind, cap, more))
+            )
+            items = tuple(sorted(extra, key=EQUIPMENT.index))
+            key = (-len(gained), len(items), tuple(EQUIPMENT.index(e) for e in items))
+            if gained and (not best[2] or key < best[0]):
+                best = (key, items, gained)
+        return (best[1], best[2]) if best[2] else None
 
     def unlocks(self, equipment: Iterable[str]) -> list[tuple[str, list[Exercise]]]:
         """What each next purchase makes doable, in the usual purchase order: single pieces

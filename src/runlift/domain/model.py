@@ -146,12 +146,26 @@ class Run:
 
 
 @dataclass(frozen=True, slots=True)
+class Tempo:
+    """How long each part of a rep takes, in seconds: lowering, pause at the bottom, lifting."""
+
+    lower_seconds: int
+    pause_seconds: int
+    lift_seconds: int
+
+    @property
+    def rep_seconds(self) -> int:
+        return self.lower_seconds + self.pause_seconds + self.lift_seconds
+
+
+@dataclass(frozen=True, slots=True)
 class Prescription:
     """One exercise of a session with its dose. Exactly one of reps/seconds is set; a load
     comes with the %1RM it was worked out from, otherwise the effort is given as reps in
     reserve. A lift with a target from the log takes its reps and load from that target
     (`progression` names the step), with the reps in reserve it aims for. `warm_up_sets` are
-    light ramp-up sets before the working `sets` (not part of the dose)."""
+    light ramp-up sets before the working `sets` (not part of the dose); `tempo`, when set, is the pace of every rep (body-weight
+    rungs in a heavy session)."""
 
     exercise_id: str
     name: str
@@ -170,6 +184,7 @@ class Prescription:
     one_rep_max_source: str | None = None
     progression: str | None = None  # the log's last step when reps and load are its target
     warm_up_sets: int = 0
+    tempo: Tempo | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from runlift.domain.library import Library, RampUp
 from runlift.domain.model import Athlete, Experience, StrengthKind, StrengthSession
 from runlift.domain.prescription import KnownMax
-from runlift.domain.sessions import estimate_minutes
+from runlift.domain.sessions import LEVEL_CAP, estimate_minutes
 
 SAFETY = (
     "General guidance, not medical advice: exercise carries a risk of injury. Stop if "
@@ -15,6 +15,18 @@ SAFETY = (
 )
 # A heavy session booked this much longer than its lifting takes gets the spare-time note.
 SPARE_MINUTES = 5
+# Equipment ids as a sentence names them.
+EQUIPMENT_WORDS = {
+    "mini_bands": "mini bands",
+    "mat": "a mat",
+    "kettlebell": "a kettlebell",
+    "box": "a plyo box",
+    "pullup_bar": "a pull-up bar",
+    "bench": "a bench",
+    "barbell": "a barbell",
+    "rack": "a rack",
+    "cable": "a cable machine",
+}
 
 
 def plan_notes(
@@ -25,6 +37,7 @@ def plan_notes(
 ) -> tuple[str, ...]:
     notes = [SAFETY]
     by_effort: list[str] = []
+    stand_ins: dict[str, list[str]] = {}  # pattern -> body-weight rungs standing in for heavy
     barbell = ramped = spare = False
     for session in sessions:
         heavy = session.kind is StrengthKind.HEAVY
@@ -33,6 +46,10 @@ def plan_notes(
             if heavy and item.load is None and item.reps is not None and exercise.loaded:
                 if exercise.name not in by_effort:
                     by_effort.append(exercise.name)
+            if heavy and item.pattern != "plyometric" and StrengthKind.HEAVY not in exercise.kinds:
+                names = stand_ins.setdefault(item.pattern, [])
+                if exercise.name not in names:
+                    names.append(exercise.name)
             if any("barbell" in option for option in exercise.equipment) and exercise.loaded:
                 barbell = True
             ramped = ramped or item.warm_up_sets > 0
@@ -51,6 +68,8 @@ def plan_notes(
             "No one-rep max known for " + ", ".join(by_effort) + ": pick a load you could lift "
             "for the reps in reserve shown, and see `runlift test-protocol` to find your max."
         )
+    if stand_ins:
+        notes.append(_kit_limits(athlete, stand_ins, library))
     if spare:
         notes.append(
             "Where a heavy session's lifting takes less than the time booked for it, spend the "
@@ -67,6 +86,26 @@ def plan_notes(
     elif barbell:
         notes.append("Barbell lifts: warm up with lighter sets, and use a rack with safeties.")
     return tuple(notes)
+
+
+def _kit_limits(athlete: Athlete, stand_ins: Mapping[str, list[str]], library: Library) -> str:
+    """Heavy sessions with body-weight stand-ins: the kit limits heavy work; say what to buy."""
+    patterns = _join(list(stand_ins), "or")
+    names = _join([name for names in stand_ins.values() for name in names], "and")
+    text = (
+        f"Your equipment limits heavy work: no {patterns} exercise you can do with it can be "
+        f"made heavy, so your heavy sessions hold {names} instead."
+    )
+    cap = LEVEL_CAP[athlete.experience]
+    found = library.best_purchase(stand_ins, StrengthKind.HEAVY, cap, athlete.equipment)
+    if found is not None:
+        items, gained = found
+        buy = _join([EQUIPMENT_WORDS.get(item, item) for item in items], "and")
+        text += (
+            f" {buy[0].upper()}{buy[1:]} would unlock {_join([x.name for x in gained], 'and')}; "
+            "`runlift exercises --unlocks` lists what each purchase adds."
+        )
+    return text
 
 
 def _ramp_up(ramp: RampUp) -> str:

@@ -70,9 +70,9 @@ class Composer:
         pattern, _, want = pattern.partition(":")
         candidates = self.library.reachable(pattern, kind, cap, owned)
         if not candidates and kind is StrengthKind.HEAVY:
-            # No loaded or hard rung within reach: the top body-weight rung still trains it.
+            # No loaded or hard rung within reach: the hardest body-weight rung still trains it.
             kind = StrengthKind.BODYWEIGHT
-            candidates = self.library.reachable(pattern, kind, cap, owned)
+            candidates = self._stand_ins(pattern, cap, owned)
         if not candidates:
             return None
         tested = self.maxes
@@ -105,6 +105,12 @@ class Composer:
                 chosen.append(exercise)
         return chosen
 
+    def _stand_ins(self, pattern: str, cap: int, owned: frozenset[str]) -> tuple[Exercise, ...]:
+        """Body-weight rungs for a heavy session's pattern with no heavy rung in reach, hardest
+        first: single-leg ones (one leg lifts the whole body), then the higher rung."""
+        found = self.library.reachable(pattern, StrengthKind.BODYWEIGHT, cap, owned)
+        return tuple(sorted(found, key=lambda x: (not x.unilateral, -x.level, not x.primary)))
+
     def _plyometrics(self) -> list[Exercise]:
         if self.athlete.experience is Experience.NOVICE:
             calf = self.library.exercises.get("calf_raise")
@@ -126,7 +132,7 @@ class Composer:
             return self.library.reachable(pattern, kind, min(self.cap, 2), light)
         found = self.library.reachable(pattern, kind, self.cap, self.owned)
         if not found and kind is StrengthKind.HEAVY:
-            found = self.library.reachable(pattern, StrengthKind.BODYWEIGHT, self.cap, self.owned)
+            found = self._stand_ins(pattern, self.cap, self.owned)
         return found
 
     def alternatives(self, kind: StrengthKind, item: Prescription) -> tuple[Exercise, ...]:
@@ -170,15 +176,17 @@ class Composer:
         reserve: int | None = dose.reps_in_reserve
         load = percent = top = None
         source = None
+        tempo = None
         if exercise.timed:
             reps, seconds, reserve = None, dose.seconds, None
         elif exercise.pattern == "plyometric" and kind is not StrengthKind.BODYWEIGHT:
             plyo = self.tables.dose(f"plyometric.{self.athlete.experience.value}")
             reps, rest, reserve = plyo.reps, plyo.rest_seconds, None
         elif kind is StrengthKind.HEAVY and not exercise.loaded:
-            # Body-weight rungs in a heavy session: hard reps, close to the end of the set.
+            # Body-weight rungs in a heavy session: slow reps that end close to failure.
             hard = self.tables.dose("heavy_unloaded.all")
             reps, rest, reserve = hard.reps, hard.rest_seconds, hard.reps_in_reserve
+            tempo = self.tables.unloaded_tempo
         elif (
             kind is StrengthKind.HEAVY
             and exercise.loaded
@@ -213,6 +221,7 @@ class Composer:
             unilateral=exercise.unilateral,
             one_rep_max=top,
             one_rep_max_source=source,
+            tempo=tempo,
         )
 
     # -- the log's targets (domain/targets.py) ------------------------------------------
@@ -349,7 +358,8 @@ def _exercise_seconds(tables: Tables, item: Prescription) -> float:
     if item.seconds is not None:
         work = item.seconds * sides
     else:
-        work = (item.reps or 0) * tables.seconds_per_rep * sides
+        rep = tables.seconds_per_rep if item.tempo is None else item.tempo.rep_seconds
+        work = (item.reps or 0) * rep * sides
     work = item.sets * work + (item.sets - 1) * item.rest_seconds
     if item.warm_up_sets:
         work += tables.barbell_ramp_up.seconds(item.warm_up_sets, tables.seconds_per_rep)
@@ -358,7 +368,8 @@ def _exercise_seconds(tables: Tables, item: Prescription) -> float:
 
 def estimate_minutes(tables: Tables, kind: StrengthKind, items: Iterable[Prescription]) -> int:
     """A session's length, rounded up to the minute: the kind's warm-up, then each exercise's
-    ramp-up sets, its working sets and rests, and the move to the next exercise."""
+    ramp-up sets, its working sets (a slow tempo's reps take longer) and rests, and the move to
+    the next exercise."""
     seconds = tables.warm_up_minutes[kind] * 60 + sum(
         _exercise_seconds(tables, x) + tables.change_over_seconds for x in items
     )
