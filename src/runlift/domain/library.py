@@ -124,6 +124,9 @@ class Library:
     _reachable: dict[tuple[str, StrengthKind, int, frozenset[str]], tuple[Exercise, ...]] = field(
         default_factory=dict, repr=False
     )
+    _stand_ins: dict[tuple[str, int, frozenset[str]], tuple[Exercise, ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]
@@ -167,6 +170,17 @@ class Library:
             else:
                 found.sort(key=lambda x: (not x.primary, -x.level, x.id))
             cached = self._reachable[key] = tuple(found)
+        return cached
+
+    def stand_ins(self, pattern: str, cap: int, owned: frozenset[str]) -> tuple[Exercise, ...]:
+        """Bodyweight rungs of `pattern` to stand in for heavy work, hardest first: single-leg
+        ones (one leg lifts the whole body), then the higher rung. Cached like `reachable`."""
+        key = (pattern, cap, owned)
+        cached = self._stand_ins.get(key)
+        if cached is None:
+            found = self.reachable(pattern, StrengthKind.BODYWEIGHT, cap, owned)
+            ranked = sorted(found, key=lambda x: (not x.unilateral, -x.level, not x.primary))
+            cached = self._stand_ins[key] = tuple(ranked)
         return cached
 
     def select(

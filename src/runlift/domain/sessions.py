@@ -72,7 +72,7 @@ class Composer:
         if not candidates and kind is StrengthKind.HEAVY:
             # No loaded or hard rung within reach: the hardest body-weight rung still trains it.
             kind = StrengthKind.BODYWEIGHT
-            candidates = self._stand_ins(pattern, cap, owned)
+            candidates = self.library.stand_ins(pattern, cap, owned)
         if not candidates:
             return None
         tested = self.maxes
@@ -105,12 +105,6 @@ class Composer:
                 chosen.append(exercise)
         return chosen
 
-    def _stand_ins(self, pattern: str, cap: int, owned: frozenset[str]) -> tuple[Exercise, ...]:
-        """Body-weight rungs for a heavy session's pattern with no heavy rung in reach, hardest
-        first: single-leg ones (one leg lifts the whole body), then the higher rung."""
-        found = self.library.reachable(pattern, StrengthKind.BODYWEIGHT, cap, owned)
-        return tuple(sorted(found, key=lambda x: (not x.unilateral, -x.level, not x.primary)))
-
     def _plyometrics(self) -> list[Exercise]:
         if self.athlete.experience is Experience.NOVICE:
             calf = self.library.exercises.get("calf_raise")
@@ -132,7 +126,7 @@ class Composer:
             return self.library.reachable(pattern, kind, min(self.cap, 2), light)
         found = self.library.reachable(pattern, kind, self.cap, self.owned)
         if not found and kind is StrengthKind.HEAVY:
-            found = self._stand_ins(pattern, self.cap, self.owned)
+            found = self.library.stand_ins(pattern, self.cap, self.owned)
         return found
 
     def alternatives(self, kind: StrengthKind, item: Prescription) -> tuple[Exercise, ...]:
