@@ -360,9 +360,9 @@ def progress_command(
     format: FormatOption = "text",
 ) -> int:
     """e1RM per lift, next prescriptions, the running trend and any reassess warning."""
+    from runlift.progressview import print_progress, progress_json
     from runlift.tracking.progress import accept_lighter as accept
     from runlift.tracking.progress import progress
-    from runlift.trackview import print_progress, progress_json
 
     fmt = _format(format)
     store = _store(db)

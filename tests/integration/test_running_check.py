@@ -11,10 +11,10 @@ from io import StringIO
 from fastapi.testclient import TestClient
 from rich.console import Console
 
+from runlift.progressview import print_progress, progress_json
 from runlift.tracking import Store
 from runlift.tracking.profiles import create_from_file
 from runlift.tracking.progress import progress
-from runlift.trackview import print_progress, progress_json
 from runlift.web.app import create_app
 from tests.integration.test_api_season import PLAN
 

@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from runlift.io.activities import DEFAULT_LIMITS, listing
+from runlift.progressview import progress_json
 from runlift.tracking import Store, profile
 from runlift.tracking.activities import import_activities
 from runlift.tracking.profiles import create_from_file
 from runlift.tracking.progress import progress
-from runlift.trackview import progress_json
 from tests.data.activities.make_files import INTERVALS, TEMPO, gpx
 
 TODAY = date(2026, 11, 25)

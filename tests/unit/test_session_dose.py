@@ -12,9 +12,12 @@ from runlift.catalog import raw_training
 from runlift.domain.model import Experience, StrengthKind, Tempo
 from runlift.domain.planner import plan_week
 from runlift.domain.prescription import known_maxes
-from runlift.domain.rules.volume import TAPER_MAX_SETS
+from runlift.domain.rules import DEFAULT_RULES
+from runlift.domain.rules.volume import PhaseDose
 from runlift.domain.sessions import LEVEL_CAP, Composer
 from tests.helpers import EVENINGS, GYM, athlete, library, lift, run, week
+
+TAPER_SETS = DEFAULT_RULES.find(PhaseDose).taper_sets  # check's limit, owned by the rule
 
 TABLES = library().tables
 DATA = raw_training()
@@ -51,13 +54,13 @@ def test_peak_and_taper_sessions_never_get_more_sets_than_the_dose(
         assert session.exercises
         assert max(x.sets for x in session.exercises) <= most
         if phase == "taper":
-            assert max(x.sets for x in session.exercises) <= TAPER_MAX_SETS
+            assert max(x.sets for x in session.exercises) <= TAPER_SETS
         if minutes is None:
             assert 30 <= session.minutes <= 60  # a short session is still booked at the floor
 
 
 def test_the_taper_dose_in_the_catalog_is_within_the_checks_limit():
-    assert DATA["doses"]["heavy.taper"]["sets"] <= TAPER_MAX_SETS
+    assert DATA["doses"]["heavy.taper"]["sets"] <= TAPER_SETS
 
 
 @pytest.mark.parametrize("phase", ["peak", "taper"])

@@ -164,8 +164,8 @@ class Prescription:
     comes with the %1RM it was worked out from, otherwise the effort is given as reps in
     reserve. A lift with a target from the log takes its reps and load from that target
     (`progression` names the step), with the reps in reserve it aims for. `warm_up_sets` are
-    light ramp-up sets before the working `sets` (not part of the dose); `tempo`, when set, is the pace of every rep (body-weight
-    rungs in a heavy session)."""
+    light ramp-up sets before the working `sets` (not part of the dose); `tempo`, when set, is
+    the pace of every rep (body-weight rungs in a heavy session)."""
 
     exercise_id: str
     name: str

@@ -183,8 +183,8 @@ def progress(athlete_id: AthleteId, session: SignedIn, conn: Conn) -> dict[str, 
     """What `runlift progress --format json` shows: e1RM per lift with the next step, the
     weekly running and strength signals, any reassess warning (none while the lighter plan
     is taken) and the retest reminder."""
+    from runlift.progressview import progress_json
     from runlift.tracking.progress import progress_of
-    from runlift.trackview import progress_json
 
     prof = profile_of(conn, athlete_for(conn, session.user, athlete_id))
     report = progress_of(conn, prof, local_today())

@@ -15,12 +15,12 @@ from sqlalchemy import Connection
 from runlift.catalog import load_library
 from runlift.domain.runningcheck import BASELINE_WEEKS, RECENT_WEEKS
 from runlift.io.planfile import InputError
+from runlift.progressview import progress_json
 from runlift.services import local_today
 from runlift.tracking import Profile, profile_of
 from runlift.tracking.progress import progress_of
 from runlift.tracking.season_edit import WeekChange, change_week_on, start_season_on
 from runlift.tracking.seasons import season_of
-from runlift.trackview import progress_json
 from runlift.web.access import athlete_for
 from runlift.web.api_season import season_data
 from runlift.web.deps import get_store
