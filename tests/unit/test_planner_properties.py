@@ -234,7 +234,7 @@ def test_nothing_but_gentle_work_in_the_week_after_or_the_day_before_a_goal_race
     ]
     for day in plan.week.days:
         planned = [s for s in day.strength if not s.fixed]
-        near = [(day.date - race).days for race in goal_dates if -1 <= (day.date - race).days < 7]
+        near = [(day.date - race).days for race in goal_dates if -1 <= (day.date - race).days <= 7]
         if near:
             assert {s.kind for s in planned} <= {StrengthKind.CORE, StrengthKind.PILATES}, near
         if any(n == 0 for n in near):

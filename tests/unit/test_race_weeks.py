@@ -6,10 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from runlift.domain.checker import judge
+from runlift.domain.checker import judge, week_context
+from runlift.domain.context import Slot
 from runlift.domain.model import LOADED_KINDS, Race, StrengthKind
 from runlift.domain.planner import plan_week
 from runlift.domain.rules import DEFAULT_RULES
+from runlift.domain.rules.calendar import RecoveryWindow
 from runlift.domain.rules.volume import HeavySpacing
 from tests.helpers import MONDAY, athlete, clock, lift, run, week
 from tests.helpers import library as load
@@ -76,7 +78,7 @@ def test_the_week_after_a_race_in_the_previous_week_stays_gentle(days_before):
     plan = plan_week(athlete(phase="recovery"), the_week, LIBRARY)
     for day in range(7):
         since = days_before + day
-        if since < 7:
+        if since <= 7:  # the 7 days after the race, the 7th included
             assert set(kinds(plan, day)) <= GENTLE, (days_before, day)
             assert not leg_exercises(plan, day)
     assert checked(plan.athlete, plan.week) <= warned(plan)
@@ -107,6 +109,19 @@ def test_recovery_without_a_race_date_plans_core_only_and_asks_for_it():
     asked = [w.verdict.text for w in plan.warnings if w.verdict.rule == "phase-dose"]
     assert asked and "race date" in asked[0]
     assert checked(plan.athlete, plan.week) <= warned(plan)
+
+
+def test_bodyweight_comes_back_on_the_eighth_day_after_the_race():
+    race = Race(MONDAY - timedelta(days=1), goal=True)  # Sunday: the next Monday is day 8
+    the_week = week(*BUILD_WEEK, races=(race,))
+    for day in range(7):
+        since = 1 + day
+        verdict = RecoveryWindow().check(
+            week_context(athlete(phase="recovery"), the_week, MINUTES),
+            day,
+            Slot(StrengthKind.BODYWEIGHT, 1080, 25),
+        )
+        assert (verdict is None) is (since > 7), since
 
 
 def test_recovery_with_a_race_long_past_plans_bodyweight_again():

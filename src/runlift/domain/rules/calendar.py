@@ -167,7 +167,7 @@ class RecoveryWindow(SessionRule):
                 "No race date yet: until you give it, the recovery week is taken as the first "
                 f"{_days(self.days)} after the race, with gentle core only.",
             )
-        if since is None or since >= self.days:
+        if since is None or since > self.days:  # the race day and the 7 days after it
             return None
         when = "The race was today" if since == 0 else f"{_days(since)} after the race"
         return self.verdict(
