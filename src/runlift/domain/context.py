@@ -118,7 +118,9 @@ class WeekContext:
             for d in week.days
         ]
         self.aim_gap = self.rules.find(RecoveryGap).preferred_minutes
+        self._run_spans = [sorted((r.start, r.end) for r in d.runs) for d in week.days]
         self._runs_first = self.rules.find(RunBeforeLift)
+        self._lift_after: list[int | None] = [None] * len(week.days)  # from RunBeforeLift
         self._windows = [
             tuple((w.start, w.end) for w in athlete.windows(d.date.weekday())) for d in week.days
         ]
@@ -186,6 +188,8 @@ class WeekContext:
     # -- time of day --------------------------------------------------------------------
     def busy(self, index: int, *, skip: object = None) -> list[tuple[int, int]]:
         day = self.days[index]
+        if not day.strength:
+            return self._run_spans[index]  # the common case, worked out once
         spans = [(r.start, r.end) for r in day.runs]
         spans += [(s.start, s.end) for s in day.strength if s is not skip]
         spans.sort()
@@ -195,8 +199,12 @@ class WeekContext:
         return self._windows[index]
 
     def last_run_end(self, index: int, before: int = MINUTES_PER_DAY * 2) -> int | None:
-        ends = [r.end for r in self.days[index].runs if r.end <= before]
-        return max(ends) if ends else None
+        latest = None
+        for run in self.days[index].runs:
+            end = run.end
+            if end <= before and (latest is None or end > latest):
+                latest = end
+        return latest
 
     def find_start(
         self,
@@ -237,8 +245,10 @@ class WeekContext:
         runs = self.days[index].runs
         low, high = bounds if bounds is not None else (0, MINUTES_PER_DAY)
         if loaded and runs:
-            first = self._runs_first.earliest_start(self, index)
-            run_starts = {r.start for r in runs}
+            first = self._lift_after[index]
+            if first is None:
+                first = self._lift_after[index] = self._runs_first.earliest_start(self, index)
+            run_starts = {r.start for r in runs} if len(runs) > 1 else set()
         else:
             first, run_starts = low, set()
         starts: list[tuple[int, int]] = []  # (earliest, latest) feasible start per span
@@ -253,6 +263,8 @@ class WeekContext:
             return []
         if not runs:
             options = [max(lo, min(hi, _ceil_grid(EVENING))) for lo, hi in starts]
+            if len(options) == 1:
+                return options
             return sorted(options, key=lambda t: (abs(t - EVENING), t))
         if not loaded:
             after = max(r.end for r in runs)
@@ -267,6 +279,8 @@ class WeekContext:
             wanted = _ceil_grid(before + self.aim_gap)
             fits = [t for t in (max(wanted, AFTER_WORK), wanted) if t <= hi]
             options.append(max(lo, fits[0]) if fits else hi)
+        if len(options) == 1:
+            return options
         return sorted(options, key=lambda t: self._time_rank(index, t))
 
     def _time_rank(self, index: int, start: int) -> tuple[int, int, int]:

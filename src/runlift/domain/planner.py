@@ -205,14 +205,16 @@ class _WeekPlanner:
 
         chosen = sorted(min(combinations(options, need), key=key))
         kinds = [StrengthKind.CORE] * len(chosen)
+        starts = [start for _, start in chosen]  # each kind's own start, at its own length
         wants_bodyweight = not novice and self.athlete.phase is not Phase.RECOVERY
         if wants_bodyweight and len(chosen) == EASY_DAY_SESSIONS and have == 0:
             body = StrengthKind.BODYWEIGHT
             body_minutes = self.tables.default_minutes[body]
+            body_starts = [self.ctx.find_start(d, body_minutes, loaded=False) for d, _ in chosen]
             allowed = [
                 i
                 for i, (d, _) in enumerate(chosen)
-                if (s := self.ctx.find_start(d, body_minutes, loaded=False)) is not None
+                if (s := body_starts[i]) is not None
                 and self._light_kind_allowed(d, body, s, body_minutes)
             ]
             if allowed:
@@ -220,10 +222,10 @@ class _WeekPlanner:
                 run_minutes = [sum(r.minutes for r in self.ctx.day(d).runs) for d, _ in chosen]
                 lighter = min(allowed, key=lambda i: (run_minutes[i], -i))
                 kinds[lighter] = body
-        for (day, start), kind in zip(chosen, kinds, strict=True):
+                starts[lighter] = body_starts[lighter] or starts[lighter]
+        for (day, _), kind, start in zip(chosen, kinds, starts, strict=True):
             minutes = self.tables.default_minutes[kind]
-            fitted = self.ctx.find_start(day, minutes, loaded=False)
-            session = StrengthSession(kind, fitted if fitted is not None else start, minutes)
+            session = StrengthSession(kind, start, minutes)
             self.sessions[day].append(session)
             slot = Slot(kind, session.start, minutes)
             self.reasons[day] += [v for v in session_verdicts(self.ctx, day, slot) if v.ok]

@@ -86,7 +86,9 @@ def assess(
     ctx: WeekContext, day: int, kind: StrengthKind, minutes: int, fixed_starts: list[int]
 ) -> Candidate:
     """The best start on `day` for a main session: of every start the day's windows offer
-    (between two runs, or after the last), the one that breaks the fewest soft rules."""
+    (between two runs, or after the last), the one that breaks the fewest soft rules. A day
+    that a rule closes whatever the hour (the hard-day rule, the day before a quality run, a
+    race) is given up at the first start, with those rules' reasons."""
     rules = ctx.rules
     loaded = kind in LOADED_KINDS
     spacing = rules.find(HeavySpacing).minutes
@@ -94,8 +96,10 @@ def assess(
     shortest = ctx.session_minutes.get(kind, (minutes, minutes))[0]
     judged = placement_rules(ctx)
     days_room = room(ctx, day)
+    blocking = rules.blocking_soft_ids
+    timeless: dict[int, Verdict | None] | None = None  # by rule index: the same at any hour
     best: tuple[tuple[int, int, int], Candidate] | None = None
-    for length in dict.fromkeys((minutes, min(minutes, shortest))):
+    for length in (minutes, shortest) if shortest < minutes else (minutes,):
         options = ctx.start_options(day, length, loaded=True)
         inside = options
         if bounds is not None:
@@ -103,7 +107,20 @@ def assess(
             options = inside + [t for t in options if t not in inside]
         for rank, start in enumerate(options):
             slot = Slot(kind, start, length)
-            verdicts = session_verdicts(ctx, day, slot, judged)
+            if timeless is None:
+                timeless = {
+                    i: rule.check(ctx, day, slot) for i, rule in enumerate(judged) if rule.timeless
+                }
+                closing = [
+                    v for v in timeless.values() if v is not None and rules.blocks_planner(v)
+                ]
+                if closing:
+                    return Candidate(day, slot, closing, False, 0, 0, days_room)
+            verdicts = [
+                v
+                for i, rule in enumerate(judged)
+                if (v := timeless[i] if rule.timeless else rule.check(ctx, day, slot)) is not None
+            ]
             if not loaded:
                 # A novice's main bodyweight sessions follow heavy work's placement as a
                 # preference.
@@ -111,8 +128,14 @@ def assess(
                 verdicts += [
                     Verdict(v.rule, v.ok, False, v.text) for v in gate_verdicts(ctx, day, shadow)
                 ]
-            legal = not any(rules.blocks_planner(v) for v in verdicts)
-            soft = sum(1 for v in verdicts if not v.ok and not v.hard)
+            legal, soft = True, 0
+            for v in verdicts:
+                if not v.ok:
+                    if v.hard:
+                        legal = False
+                    else:
+                        soft += 1
+                        legal = legal and v.rule not in blocking
             apart = 0 if start in inside else 1  # the spacing from the runner's own session
             last_run = ctx.last_run_end(day, before=start)
             gap = ctx.aim_gap if last_run is None else min(start - last_run, ctx.aim_gap)

@@ -60,6 +60,10 @@ class Rule:
 class SessionRule(Rule):
     """Judges one session on one day. Returns None when the rule has nothing to say."""
 
+    # True when the verdict depends only on the day and the session's kind, never on its
+    # time or length: a day such a rule closes is closed at any hour (the search stops there).
+    timeless: ClassVar[bool] = False
+
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         raise NotImplementedError
 

@@ -82,6 +82,7 @@ class RaceBuffer(SessionRule):
     goal_days: int = 7
     other_days: int = 3
     id = "race-buffer"
+    timeless = True
     hard = True
     planner_blocks = True  # its soft half (light leg work) is still not planned
     by_design = True
@@ -137,6 +138,7 @@ class RecoveryWindow(SessionRule):
 
     days: int = 7
     id = "phase-dose"
+    timeless = True
     hard = False
     planner_blocks = True
     by_design = True

@@ -21,6 +21,7 @@ def _runs_label(ctx: WeekContext, day: int) -> str:
 @dataclass(frozen=True, slots=True)
 class HeavyOnHardDays(SessionRule):
     id = "heavy-on-hard-days"
+    timeless = True
     rules_out = "easy or rest days in this phase"
 
     @property
@@ -53,6 +54,7 @@ class HeavyOnHardDays(SessionRule):
 @dataclass(frozen=True, slots=True)
 class BasePhaseException(SessionRule):
     id = "base-phase-exception"
+    timeless = True
 
     @property
     def summary(self) -> str:
@@ -75,6 +77,7 @@ class BasePhaseException(SessionRule):
 @dataclass(frozen=True, slots=True)
 class NoHeavyBeforeQuality(SessionRule):
     id = "no-heavy-before-quality"
+    timeless = True
     rules_out = "the day before a hard day"
 
     @property
@@ -189,6 +192,7 @@ class RecoveryGap(SessionRule):
 @dataclass(frozen=True, slots=True)
 class RestDay(SessionRule):
     id = "rest-day"
+    timeless = True
 
     @property
     def summary(self) -> str:
@@ -256,6 +260,7 @@ class AvoidLiftAfterLongRun(SessionRule):
 @dataclass(frozen=True, slots=True)
 class CoreAnyDay(SessionRule):
     id = "core-any-day"
+    timeless = True
 
     @property
     def summary(self) -> str:

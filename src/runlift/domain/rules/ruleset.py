@@ -25,6 +25,8 @@ class RuleSet:
     _picked: dict[tuple[type[Rule], ...], tuple[SessionRule, ...]] = field(
         init=False, repr=False, compare=False
     )
+    # Ids of the soft rules the planner still will not plan against (hot in the search).
+    blocking_soft_ids: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         found: dict[type[Rule], Rule] = {}
@@ -35,6 +37,8 @@ class RuleSet:
         object.__setattr__(self, "_by_type", found)
         object.__setattr__(self, "_by_id", ids)
         object.__setattr__(self, "_picked", {})
+        blocking = frozenset(r.id for r in ids.values() if r.planner_blocks)
+        object.__setattr__(self, "blocking_soft_ids", blocking)
 
     def session_rules(
         self, only: tuple[type[Rule], ...] = (), leaving_out: tuple[type[Rule], ...] = ()
@@ -73,10 +77,7 @@ class RuleSet:
     def blocks_planner(self, verdict: Verdict) -> bool:
         """Whether a broken verdict keeps the planner off that day: a hard rule, or a soft
         one the planner still will not plan against."""
-        if verdict.ok:
-            return False
-        rule = self._by_id.get(verdict.rule)
-        return verdict.hard or (rule is not None and rule.planner_blocks)
+        return not verdict.ok and (verdict.hard or verdict.rule in self.blocking_soft_ids)
 
     def by_design(self, verdict: Verdict) -> bool:
         """Whether a broken verdict keeps a day free on purpose (a race, the days after it)."""
