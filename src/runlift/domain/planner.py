@@ -82,6 +82,7 @@ class _WeekPlanner:
         self.dose: WeekDose | None = None
         self.sessions: list[list[StrengthSession]] = [list(d.strength) for d in week.days]
         self.reasons: list[list[Verdict]] = [[] for _ in week.days]
+        self.light_days: set[int] = set()
 
     # -- fixed items --------------------------------------------------------------------
     def _time_fixed(self) -> None:
@@ -227,8 +228,7 @@ class _WeekPlanner:
             minutes = self.tables.default_minutes[kind]
             session = StrengthSession(kind, start, minutes)
             self.sessions[day].append(session)
-            slot = Slot(kind, session.start, minutes)
-            self.reasons[day] += [v for v in session_verdicts(self.ctx, day, slot) if v.ok]
+            self.light_days.add(day)  # its kept rules come from the final judgement
 
     # -- contents -----------------------------------------------------------------------
     def _jump_day(self, main_days: list[int]) -> int | None:
@@ -295,6 +295,9 @@ class _WeekPlanner:
         for day, d in enumerate(week.days):
             if any(s.fixed for s in d.strength):
                 reasons[day] += list(judgement.reasons[day])
+            elif day in self.light_days:
+                # The day holds only the light session placed: the rules it keeps.
+                reasons[day] += [v for v in judgement.reasons[day] if v.ok]
         for dated in (*judgement.week_notes, *judgement.warnings, *judgement.violations):
             reasons[dated.day].append(dated.verdict)
         for dated in fixed_session_advice(self.athlete, week, judgement, minutes, self.rules):
