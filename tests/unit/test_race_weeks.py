@@ -39,8 +39,8 @@ def warned(plan):
     return {(w.day, w.verdict.rule) for w in plan.warnings}
 
 
-def checked(runner, the_week):
-    j = judge(runner, the_week, MINUTES)
+def checked(runner, the_week, rules=DEFAULT_RULES):
+    j = judge(runner, the_week, MINUTES, rules=rules)
     return {(w.day, w.verdict.rule) for w in (*j.warnings, *j.violations)}
 
 
@@ -236,7 +236,7 @@ def test_a_longer_heavy_spacing_moves_the_planner_check_and_words_together():
     # 72 h: Tue and Thu would break the spacing, so the long-run day is the lesser evil.
     assert heavy_days(plan) == [3, 6]
     assert {(w.day, w.verdict.rule) for w in plan.warnings} == {(6, "avoid-lift-after-long-run")}
-    assert checked_with(runner, plan.week, rules) <= warned(plan)
+    assert checked(runner, plan.week, rules) <= warned(plan)
     fixed = week(
         [run("easy")],
         [run("hills", "06:30", 60)],
@@ -251,11 +251,6 @@ def test_a_longer_heavy_spacing_moves_the_planner_check_and_words_together():
     assert spacing and "72 h" in spacing[0]
     assert "72 h" in rules.find(HeavySpacing).summary
     assert "48 h" in DEFAULT_RULES.find(HeavySpacing).summary
-
-
-def checked_with(runner, the_week, rules):
-    j = judge(runner, the_week, MINUTES, rules=rules)
-    return {(w.day, w.verdict.rule) for w in (*j.warnings, *j.violations)}
 
 
 def test_a_fixed_session_that_breaks_a_rule_is_told_where_it_could_go():
