@@ -273,3 +273,22 @@ def test_critical_speed_falls_once_the_better_efforts_leave_the_window():
 def test_stream_noise_alone_never_raises_the_alarm(seed):
     runs, lifts = generate(seed, strength_rise=1.4)
     assert reassess(weekly_signals(runs, lifts, streams=_streams(seed)), 2) is None
+
+
+def test_a_decline_after_weeks_without_logged_distance_still_answers():
+    """Baseline weeks whose signals came only from watch files log no distance: a mileage
+    'rise' from nothing is worded without a percentage, never a crash."""
+    from datetime import date, timedelta
+
+    from runlift.domain.monitoring import WeekSignals
+    from runlift.domain.runningcheck import check_running
+
+    start = date(2026, 9, 7)
+    weeks = [
+        WeekSignals(
+            start + timedelta(weeks=i), drift=3.0 if i < 6 else 8.0, run_km=0.0 if i < 6 else 30.0
+        )
+        for i in range(9)
+    ]
+    answer = check_running(weeks, 2)
+    assert answer is not None

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from runlift.domain.dose import WeekDose
     from runlift.domain.rules.ruleset import RuleSet
 
-LONG_RUNS = frozenset({RunType.LONG, RunType.PROGRESSION})
+# A race of that length is as long an effort as a long run (jumps, lifting after it).
+LONG_RUNS = frozenset({RunType.LONG, RunType.PROGRESSION, RunType.RACE})
 GRID = 15  # sessions start on the quarter hour
 EVENING = 18 * 60  # when nothing anchors a session, aim for after work
 AFTER_WORK = 17 * 60  # loaded work after a morning run: from here when the gap allows

@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from runlift.domain.checker import judge_in, session_verdicts, settle
-from runlift.domain.context import Slot, WeekContext
+from runlift.domain.context import EVENING, Slot, WeekContext
 from runlift.domain.dose import WeekDose, week_dose
 from runlift.domain.library import Library
 from runlift.domain.model import (
+    MINUTES_PER_DAY,
     Athlete,
     Day,
     DayType,
@@ -42,7 +43,7 @@ from runlift.domain.prescription import KnownMax, known_maxes
 from runlift.domain.progression import Step
 from runlift.domain.rules import DEFAULT_RULES, DatedVerdict, RuleSet, Verdict
 from runlift.domain.rules.placement import AvoidLiftAfterLongRun
-from runlift.domain.rules.volume import HeavySpacing, weekly_target
+from runlift.domain.rules.volume import HeavySpacing, PhaseDose, weekly_target
 from runlift.domain.search import DAY_MINUTES, Candidate, assess, choose_days, day_spread, room
 from runlift.domain.sessions import Composer
 from runlift.domain.suggest import fixed_session_advice
@@ -75,7 +76,8 @@ class _WeekPlanner:
         self.rules = rules
         self.tables = library.tables
         self.maxes = known_maxes(athlete, self.tables, formula)
-        self.composer = Composer(athlete, library, self.maxes)
+        taper_sets = rules.find(PhaseDose).taper_sets
+        self.composer = Composer(athlete, library, self.maxes, taper_sets=taper_sets)
         self.ctx = WeekContext(athlete, week, self.tables.session_minutes, rules)
         self.target = weekly_target(athlete, rules)
         self.shortest = self.tables.session_minutes.get(self.target.kind, (30, 60))[0]
@@ -95,7 +97,9 @@ class _WeekPlanner:
                 start = self.ctx.find_start(
                     day, session.minutes, loaded=session.is_loaded, busy=busy
                 )
-                sessions[i] = replace(session, start=start if start is not None else 18 * 60)
+                if start is None:  # nothing fits your times: at least keep clear of the runs
+                    start = _clear_of(busy, session.minutes)
+                sessions[i] = replace(session, start=start)
         self.ctx.days = tuple(
             d.with_strength(tuple(s)) for d, s in zip(self.week.days, self.sessions, strict=True)
         )
@@ -181,7 +185,15 @@ class _WeekPlanner:
         light = (StrengthKind.CORE, StrengthKind.PILATES) + (
             () if novice else (StrengthKind.BODYWEIGHT,)
         )
-        have = sum(1 for ss in self.sessions for s in ss if s.kind in light)
+        main = self.target.kind
+        # Light sessions already there count, but not the main sessions themselves (a
+        # recovery week's bodyweight sessions still get their core work beside them).
+        have = sum(
+            1
+            for day, ss in enumerate(self.sessions)
+            for s in ss
+            if s.kind in light and not (s.kind is main and day in main_days)
+        )
         need = max(0, EASY_DAY_SESSIONS - have)
         if not need:
             return
@@ -313,6 +325,20 @@ class _WeekPlanner:
             ),
             maxes=self.maxes,
         )
+
+
+def _clear_of(busy: list[tuple[int, int]], minutes: int) -> int:
+    """A start outside the busy spans: after the last of them when the day has room, else in
+    the first free stretch that fits, else 18:00."""
+    after = max((end for _, end in busy), default=None)
+    if after is not None and after + minutes <= MINUTES_PER_DAY:
+        return after
+    cursor = 0
+    for start, end in busy:
+        if start - cursor >= minutes:
+            return cursor
+        cursor = max(cursor, end)
+    return EVENING
 
 
 def _elsewhere(kind: str, planned: list[str], own: list[str]) -> str:

@@ -276,10 +276,11 @@ def _not_lifting(
     look_at = list(LOOK_AT)
     if km_now > km_before * MILEAGE_RISE:  # the general line gives way to the runner's own
         look_at.remove(MILEAGE_JUMP)
+        rise = f"up {100 * (km_now / km_before - 1):.0f} % " if km_before > 0 else "up "
         look_at.insert(
             0,
-            f"your mileage: up {100 * (km_now / km_before - 1):.0f} % "
-            f"({km_before:.0f} km a week before, {km_now:.0f} km a week lately)",
+            f"your mileage: {rise}({km_before:.0f} km a week before, {km_now:.0f} km a week "
+            "lately)",
         )
     what = _and([d.signal.label.split(" (")[0] for d in declines])
     return RunningCheck(

@@ -50,8 +50,12 @@ class Composer:
         library: Library,
         maxes: dict[str, KnownMax],
         targets: Mapping[str, Step] | None = None,
+        taper_sets: int | None = None,
     ) -> None:
         self.athlete = athlete
+        # The taper's most sets an exercise: the phase-dose rule's own number, which check
+        # judges by (the planner passes the rule set's; the catalog row is the default dose).
+        self.taper_sets = taper_sets if taper_sets is not None else _default_taper_sets()
         self.library = library
         self.tables = library.tables
         self.maxes = maxes
@@ -327,8 +331,10 @@ class Composer:
         # Plyometrics go first, after the warm-up, while the legs are fresh.
         ordered = [*extra, *chosen]
         dose = self.tables.dose(self._dose_key(kind, index))
-        # The phase's dose is the most a session gets (phase-dose): the taper's row holds 2.
+        # The phase's dose is the most a session gets (phase-dose).
         sets = dose.sets
+        if kind is StrengthKind.HEAVY and self.athlete.phase is Phase.TAPER:
+            sets = min(sets, self.taper_sets)
         if self.athlete.lighter and kind is StrengthKind.HEAVY:
             sets = max(1, sets - 1)  # the lighter plan: one set fewer a lift
         if deload:
@@ -340,6 +346,13 @@ class Composer:
         fitted, length = self._fit(kind, items, most)
         self.used.update(x.exercise_id for x in fitted)
         return Composition(tuple(fitted), length)
+
+
+def _default_taper_sets() -> int:
+    from runlift.domain.rules import DEFAULT_RULES
+    from runlift.domain.rules.volume import PhaseDose
+
+    return DEFAULT_RULES.find(PhaseDose).taper_sets
 
 
 def _with_sets(item: Prescription, sets: int) -> Prescription:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from runlift.domain.checker import Judgement
+from runlift.domain.checker import Judgement, session_verdicts, week_context
+from runlift.domain.context import Slot
 from runlift.domain.model import Athlete, StrengthKind, Week, format_clock
 from runlift.domain.moves import Move, suggest
 from runlift.domain.rules import DatedVerdict, RuleSet, Verdict
@@ -22,19 +23,28 @@ def fixed_session_advice(
     session_minutes: Mapping[StrengthKind, tuple[int, int]],
     rules: RuleSet,
 ) -> Iterator[DatedVerdict]:
-    """For each fixed session on a day where a session rule is broken, the legal slot it
-    could move to (or that there is none this week)."""
-    broken: dict[int, list[Verdict]] = {}
+    """For each fixed session that itself breaks a session rule, the legal slot it could move
+    to (or that there is none this week)."""
     session_ids = {r.id for r in rules.session}
-    for dated in (*judgement.violations, *judgement.warnings):
-        if dated.verdict.rule in session_ids:
-            broken.setdefault(dated.day, []).append(dated.verdict)
-    for day, verdicts in sorted(broken.items()):
-        fixed = [s for s in week.days[day].strength if s.fixed]
-        if not fixed:
-            continue
-        rule = verdicts[0].rule
-        for session in fixed:
+    days = sorted(
+        {
+            d.day
+            for d in (*judgement.violations, *judgement.warnings)
+            if d.verdict.rule in session_ids
+        }
+    )
+    if not any(s.fixed for day in days for s in week.days[day].strength):
+        return
+    ctx = week_context(athlete, week, session_minutes, rules)
+    for day in days:
+        for session in week.days[day].strength:
+            if not session.fixed:
+                continue
+            slot = Slot(session.kind, session.start, session.minutes, source=session)
+            own = [v for v in session_verdicts(ctx, day, slot) if not v.ok]
+            if not own:
+                continue  # this one keeps every rule: the breach is another session's
+            rule = own[0].rule
             move = Move(session.kind, day, day, session.start, session.minutes)
             found = suggest(athlete, week, move, session_minutes, rules)
             kind = session.kind.value
@@ -48,9 +58,9 @@ def fixed_session_advice(
                 where = week.days[found.move.target].weekday_name
                 at = format_clock(found.move.start)
                 same = found.move.target == day
-                slot = f"at {at}" if same else f"on {where} at {at}"
+                place = f"at {at}" if same else f"on {where} at {at}"
                 text = (
-                    f"Your own {kind} session on {name} breaks a rule above; {slot} it would "
+                    f"Your own {kind} session on {name} breaks a rule above; {place} it would "
                     "keep every rule."
                 )
             yield DatedVerdict(day, Verdict(rule, False, False, text))

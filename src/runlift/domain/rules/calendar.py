@@ -166,8 +166,9 @@ class RecoveryWindow(SessionRule):
         if since is None and self.race_unknown(ctx):
             return self.verdict(
                 False,
-                "No race date yet: until you give it, the recovery week is taken as the first "
-                f"{_days(self.days)} after the race, with gentle core only.",
+                "No date yet for the race you are recovering from: until you give it, the "
+                f"recovery week is taken as the first {_days(self.days)} after the race, with "
+                "gentle core only.",
             )
         if since is None or since > self.days:  # the race day and the 7 days after it
             return None

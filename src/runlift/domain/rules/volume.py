@@ -27,9 +27,7 @@ PHASE_TEXT = {
     Phase.MAINTENANCE: "maintenance: {maintenance} heavy sessions a week",
     Phase.BUILD: "build: {build} heavy sessions a week beside the quality runs",
     Phase.PEAK: "peak: {peak} heavy session a week keeps the strength you built",
-    Phase.TAPER: (
-        "taper: at most {taper} heavy session, at 1-{taper_sets} sets, well before the race"
-    ),
+    Phase.TAPER: ("taper: at most {taper} heavy session, at {taper_sets}, well before the race"),
     Phase.RECOVERY: "recovery: no heavy lifting; bodyweight and core once the first week is past",
 }
 # The phases whose count is a ceiling as well as a default: more is a warning there.
@@ -184,7 +182,10 @@ class PhaseDose(WeekRule):
     def about(self, phase: Phase) -> str:
         """The phase's dose in words, from this rule's numbers."""
         numbers = {p.value: n for p, n in self.counts.items()}
-        return PHASE_TEXT[phase].format(taper_sets=self.taper_sets, **numbers)
+        return PHASE_TEXT[phase].format(taper_sets=self._sets(), **numbers)
+
+    def _sets(self) -> str:
+        return "1 set" if self.taper_sets == 1 else f"1-{self.taper_sets} sets"
 
     def check_week(self, ctx: WeekContext) -> Iterable[DatedVerdict]:
         from runlift.domain.rules.calendar import RecoveryWindow
@@ -192,8 +193,9 @@ class PhaseDose(WeekRule):
         athlete = ctx.athlete
         if ctx.rules.find(RecoveryWindow).race_unknown(ctx):
             text = (
-                "Recovery without a race date: give the date of your race so the plan knows "
-                "when the first week after it ends; until then it holds gentle core only."
+                "Recovery without a race date: give the date of the race you are recovering "
+                "from, so the plan knows when the first week after it ends; until then it holds "
+                "gentle core only."
             )
             yield DatedVerdict(0, self.verdict(False, text))
         heavy = [(day, session) for _, day, session in _sessions(ctx, HEAVY)]
@@ -205,7 +207,7 @@ class PhaseDose(WeekRule):
         if athlete.phase is Phase.TAPER:
             for day, session in heavy:
                 if any(x.sets > self.taper_sets for x in session.exercises):
-                    text = f"In the taper, keep heavy work to 1-{self.taper_sets} sets an exercise."
+                    text = f"In the taper, keep heavy work to {self._sets()} an exercise."
                     yield DatedVerdict(day, self.verdict(False, text))
 
 
