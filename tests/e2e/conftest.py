@@ -60,3 +60,18 @@ def browser() -> Iterator[object]:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield browser
         browser.close()
+
+
+def sign_up(page, server: str, email: str) -> None:
+    """A new account through the sign-up form, landing on the set-up form."""
+    page.goto(server + "/signup")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", "a long enough password")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/onboarding")
+
+
+def no_sideways_scroll(page, viewport: str) -> None:
+    """The page fits the viewport's width: nothing to scroll sideways."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= VIEWPORTS[viewport]["width"], f"{page.url} scrolls sideways ({width} px)"

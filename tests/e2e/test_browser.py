@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import SHOTS, VIEWPORTS
+from tests.e2e.conftest import SHOTS, VIEWPORTS, sign_up
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -59,11 +59,7 @@ def test_a_new_runner_signs_up_sets_up_and_sees_a_planned_week(server, browser, 
 
 def test_a_refused_set_up_shows_the_reason_and_keeps_the_form(server, browser):
     page = browser.new_page(viewport=VIEWPORTS["phone"])
-    page.goto(server + "/signup")
-    page.fill("input[name=email]", "form@example.com")
-    page.fill("input[name=password]", "a long enough password")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/onboarding")
+    sign_up(page, server, "form@example.com")
     page.select_option("select[name=run_tue]", "hills")
     page.evaluate("document.querySelector('input[name=minutes_tue]').removeAttribute('min')")
     page.fill("input[name=minutes_tue]", "0")
@@ -87,11 +83,7 @@ def test_the_library_marks_what_the_kit_allows_and_what_to_buy_next(server, brow
 
 
 def _onboard(page, server: str, email: str) -> None:
-    page.goto(server + "/signup")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", "a long enough password")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/onboarding")
+    sign_up(page, server, email)
     page.select_option("select[name=phase]", "build")
     for item in ("dumbbells", "kettlebell", "barbell", "rack", "bench"):
         page.check(f"input[name=equipment][value={item}]")

@@ -9,18 +9,14 @@ import json
 from pathlib import Path
 
 from runlift.io.fit import decode
-from tests.e2e.conftest import SHOTS, VIEWPORTS
+from tests.e2e.conftest import SHOTS, VIEWPORTS, sign_up
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_an_export_and_a_coachs_plan_become_a_planned_week_and_a_watch_file(server, browser):
     page = browser.new_page(viewport=VIEWPORTS["desktop"])
-    page.goto(server + "/signup")
-    page.fill("input[name=email]", "imports@example.com")
-    page.fill("input[name=password]", "a long enough password")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/onboarding")
+    sign_up(page, server, "imports@example.com")
     for item in ("dumbbells", "kettlebell", "barbell", "rack", "bench"):
         page.check(f"input[name=equipment][value={item}]")
     for day, run in {"tue": "intervals", "thu": "tempo", "sun": "long"}.items():

@@ -12,22 +12,13 @@ from datetime import timedelta
 import pytest
 
 from runlift.services import local_today
-from tests.e2e.conftest import SHOTS, VIEWPORTS
-
-
-def _no_sideways_scroll(page, viewport: str) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= VIEWPORTS[viewport]["width"], f"{page.url} scrolls sideways ({width} px)"
+from tests.e2e.conftest import SHOTS, VIEWPORTS, no_sideways_scroll, sign_up
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, viewport):
     page = browser.new_page(viewport=VIEWPORTS[viewport])
-    page.goto(server + "/signup")
-    page.fill("input[name=email]", f"journey-{viewport}@example.com")
-    page.fill("input[name=password]", "a long enough password")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/onboarding")
+    sign_up(page, server, f"journey-{viewport}@example.com")
 
     # Set up: kit by its icon, a goal race, the typical week.
     page.fill("input[name=name]", "Jo")
@@ -42,7 +33,7 @@ def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, vi
     for day, run in {"tue": "intervals", "wed": "easy", "thu": "tempo", "sun": "long"}.items():
         page.select_option(f"select[name=run_{day}]", run)
     page.fill("input[name=minutes_sun]", "100")
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.click("text=Plan my strength week")
 
     # Rep tests, by the protocol for an intermediate.
@@ -54,7 +45,7 @@ def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, vi
     first_lift.locator("input[name^=reps_]").fill("5")
     first_lift.locator("input[name^=rir_]").fill("1")  # stopped with one left
     assert "Reps left" in first_lift.inner_text()
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"tests-{viewport}.png"), full_page=True)
     page.click("text=Save the tests")
     page.wait_for_url("**/week?**")
@@ -75,7 +66,7 @@ def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, vi
     assert "why not" in answer.inner_text()
     assert "no-heavy-before-quality" in answer.inner_text()
     assert "cannot be kept" in answer.inner_text()
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
 
     # The planner's suggestion is taken and kept.
     suggested = answer.locator(".verdict.suggestion")
@@ -108,7 +99,7 @@ def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, vi
     if not loads.nth(0).input_value():  # a body-weight rung: no load to keep
         loads.nth(0).fill("20")
         loads.nth(1).fill("20")
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.click("text=Save the session")
     page.wait_for_url("**/week?**")
     assert "Saved 2 set(s)" in page.locator(".notice").inner_text()
@@ -121,6 +112,6 @@ def test_sign_up_to_a_planned_logged_week_with_a_chart_of_it(server, browser, vi
     points = {(p["date"], lift["name"]) for lift in data["lifts"] for p in lift["e1rm"]}
     assert (on, new_name) in points or any(d == on for d, _ in points)
     page.locator("#chart-e1rm canvas").first.wait_for()
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"journey-progress-{viewport}.png"), full_page=True)
     page.close()

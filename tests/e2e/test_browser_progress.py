@@ -14,7 +14,7 @@ import yaml
 
 from runlift.services import local_today
 from runlift.tracking import monday_of
-from tests.e2e.conftest import SHOTS, VIEWPORTS
+from tests.e2e.conftest import SHOTS, VIEWPORTS, no_sideways_scroll
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = json.loads(
@@ -52,11 +52,6 @@ def _runner(browser, server: str, email: str, viewport: str):
     return page, athlete, headers
 
 
-def _no_sideways_scroll(page, viewport: str) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= VIEWPORTS[viewport]["width"], f"the page scrolls sideways ({width} px)"
-
-
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_a_runner_starts_a_season_on_the_page_and_changes_a_week(server, browser, viewport):
     page, athlete, _ = _runner(browser, server, f"season-{viewport}@example.com", viewport)
@@ -79,7 +74,7 @@ def test_a_runner_starts_a_season_on_the_page_and_changes_a_week(server, browser
     assert "race" in page.locator("li.sweek", has=page.locator(".mark.race")).inner_text()
     assert page.locator("li.sweek .mark.cutback").count() >= 3
     assert "Heavy: 2" in weeks.nth(1).inner_text()
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     # the second week becomes a trip: no gym, with a note
     second = weeks.nth(1)
     second.locator("summary", has_text="Change this week").click()
@@ -92,7 +87,7 @@ def test_a_runner_starts_a_season_on_the_page_and_changes_a_week(server, browser
     assert "no gym" in second.locator(".whead").inner_text()
     assert "work trip" in second.inner_text()
     assert page.locator("li.sweek .mark.nogym").count() == 1
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"season-{viewport}.png"), full_page=True)
     page.close()
 
@@ -107,7 +102,7 @@ def test_a_logged_session_appears_on_the_e1rm_chart(server, browser, viewport):
     page.goto(f"{server}/athletes/{athlete}/progress")
     assert "Log a strength session" in page.locator("#e1rm .empty").inner_text()
     assert page.locator("#chart-e1rm").count() == 0
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     yesterday = local_today() - timedelta(days=1)
     logged = page.request.post(
         f"{server}/api/v1/athletes/{athlete}/log/strength",
@@ -132,7 +127,7 @@ def test_a_logged_session_appears_on_the_e1rm_chart(server, browser, viewport):
     table.locator("summary").click()
     assert f"{value}" in table.locator("table").inner_text()
     assert "Back squat" in page.locator("#chart-e1rm").get_attribute("aria-label")
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"progress-first-{viewport}.png"), full_page=True)
     page.close()
 
@@ -202,7 +197,7 @@ def test_a_reassess_warning_is_marked_on_the_running_chart(server, browser, view
     assert volume[1] == [w["run_km"] for w in data["weeks"]]
     assert volume[2] == [w["strength_load"] for w in data["weeks"]]
     assert len(page.evaluate("window.runliftCharts.e1rm.series")) == 1 + 2  # squat, deadlift
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"progress-{viewport}.png"), full_page=True)
     page.locator(".reassess").screenshot(path=str(SHOTS / f"progress-warning-{viewport}.png"))
     if page.locator("button.lighter-action").count():  # once POST .../progress/lighter exists
@@ -234,7 +229,7 @@ def test_a_dip_with_flat_lifting_says_what_dipped_and_what_else_to_look_at(
     assert data["running"]["title"] in shown.inner_text()
     assert "pace per heartbeat on easy runs" in shown.inner_text()
     assert "sleep" in shown.inner_text() and page.locator(".reassess").count() == 0
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"progress-dip-{viewport}.png"), full_page=True)
     page.locator("#running").screenshot(path=str(SHOTS / f"progress-dip-running-{viewport}.png"))
     page.close()

@@ -9,29 +9,20 @@ from datetime import timedelta
 import pytest
 
 from runlift.services import local_today
-from tests.e2e.conftest import SHOTS, VIEWPORTS
-
-
-def _no_sideways_scroll(page, viewport: str) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= VIEWPORTS[viewport]["width"], f"{page.url} scrolls sideways ({width} px)"
+from tests.e2e.conftest import SHOTS, VIEWPORTS, no_sideways_scroll, sign_up
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_recovery_asks_when_the_race_was_on_the_form_and_on_the_week(server, browser, viewport):
     page = browser.new_page(viewport=VIEWPORTS[viewport])
-    page.goto(server + "/signup")
-    page.fill("input[name=email]", f"recovery-{viewport}@example.com")
-    page.fill("input[name=password]", "a long enough password")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/onboarding")
+    sign_up(page, server, f"recovery-{viewport}@example.com")
 
     question = page.locator("label.recovery-only")
     assert not question.is_visible()  # base, the default phase, has no race to ask about
     page.select_option("select[name=phase]", "recovery")
     assert question.is_visible() and "When was your race?" in question.inner_text()
     question.scroll_into_view_if_needed()
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"runlift-recovery-onboarding-{viewport}.png"))
     page.select_option("select[name=phase]", "build")
     assert not question.is_visible()
@@ -46,7 +37,7 @@ def test_recovery_asks_when_the_race_was_on_the_form_and_on_the_week(server, bro
     ask = page.locator("section.ask")
     assert "When was your race?" in ask.inner_text()
     assert "Stop if something hurts" in page.locator("section.notes").inner_text()
-    _no_sideways_scroll(page, viewport)
+    no_sideways_scroll(page, viewport)
     page.screenshot(path=str(SHOTS / f"runlift-recovery-week-{viewport}.png"), full_page=True)
 
     raced = local_today() - timedelta(days=2)

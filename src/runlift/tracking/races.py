@@ -18,10 +18,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection
 
-from runlift.domain.model import Phase, Race, RunType
+from runlift.domain.model import Race
 from runlift.domain.planner import Plan
 from runlift.domain.rules import DEFAULT_RULES
-from runlift.domain.rules.calendar import RaceBuffer
+from runlift.domain.rules.calendar import RaceBuffer, recovering_from_an_unknown_race
 from runlift.io.planfile import InputError
 from runlift.store import repository as repo
 
@@ -87,12 +87,6 @@ def races_near(conn: Connection, row: repo.AthleteRow, monday: date) -> tuple[Ra
 
 
 def asks_race_date(plan: Plan) -> bool:
-    """A recovery week that knows of no race on or before its last day: the planner keeps it
-    to gentle core and its `phase-dose` warning asks for the race date (the condition of
-    RecoveryWindow.race_unknown). The edges then say how to give it."""
-    days = plan.week.days
-    if plan.athlete.phase is not Phase.RECOVERY or not days:
-        return False
-    if any(run.type is RunType.RACE for day in days for run in day.runs):
-        return False
-    return not any(race.date <= days[-1].date for race in plan.week.races)
+    """Whether the planner kept a recovery week to gentle core for want of a race date (its
+    `phase-dose` warning asks for it): the rule's own test. The edges then say how to give it."""
+    return recovering_from_an_unknown_race(plan.athlete, plan.week)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runlift.domain.model import LOADED_KINDS, Phase, StrengthKind, Window, format_clock
+from runlift.domain.model import (
+    LOADED_KINDS,
+    Athlete,
+    Phase,
+    RunType,
+    StrengthKind,
+    Week,
+    Window,
+    format_clock,
+)
 from runlift.domain.rules.base import SessionRule, Verdict
 
 if TYPE_CHECKING:
@@ -13,6 +22,16 @@ if TYPE_CHECKING:
 
 # Work that stays gentle enough for the days around a race: no lunges, calf raises or jumps.
 GENTLE_KINDS = frozenset({StrengthKind.CORE, StrengthKind.PILATES})
+
+
+def recovering_from_an_unknown_race(athlete: Athlete, week: Week) -> bool:
+    """A recovery phase whose week knows no race on or before its last day (a race run in
+    the week, or one listed in `Week.races`): the edges ask for the date when this holds."""
+    if athlete.phase is not Phase.RECOVERY or not week.days:
+        return False
+    last = week.days[-1].date
+    raced = any(run.type is RunType.RACE for day in week.days for run in day.runs)
+    return not raced and not any(race.date <= last for race in week.races)
 
 
 def _days(count: int) -> str:
@@ -153,10 +172,7 @@ class RecoveryWindow(SessionRule):
 
     def race_unknown(self, ctx: WeekContext) -> bool:
         """A recovery phase with no race on or before the week's last day."""
-        if ctx.athlete.phase is not Phase.RECOVERY or not ctx.days:
-            return False
-        last = ctx.days[-1].date
-        return not any(r.date <= last for r in ctx.races)
+        return recovering_from_an_unknown_race(ctx.athlete, ctx.week)
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         if slot.kind in GENTLE_KINDS or not (ctx.races or ctx.athlete.phase is Phase.RECOVERY):
