@@ -102,6 +102,8 @@ BAD = [
     ("bad-too-many-reps.yaml", "athlete.rep_tests[0].reps", "too light"),
     ("bad-day.yaml", "week.days.tuesday", "mon, tue"),
     ("bad-heavy-sessions.yaml", "athlete.heavy_sessions", "0 to 3"),
+    ("bad-race-date.yaml", "races[0].date", "YYYY-MM-DD"),
+    ("bad-week-start.yaml", "week.start", "YYYY-MM-DD"),
     ("bad-unloaded-test.yaml", "athlete.rep_tests[0].exercise", "dumbbell_bulgarian_split_squat"),
 ]
 

@@ -42,5 +42,17 @@ PlanLoader.add_implicit_resolver(
 )
 
 
+def _timestamp_or_text(loader: Any, node: Any) -> Any:
+    """A date or time as YAML reads it; one that cannot be (`2026-13-01`) stays its text, so
+    the field that holds it refuses it by name instead of the reader failing."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=PlanLoader)
