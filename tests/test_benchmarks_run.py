@@ -21,6 +21,18 @@ def test_planner_benchmark_runs_on_a_small_workload():
     assert "weeks/s" in result.stdout
 
 
+def test_planner_side_by_side_benchmark_runs_against_a_commit():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_planner_vs.py", "HEAD", "200", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "now / HEAD" in result.stdout
+
+
 def test_cli_benchmark_runs_a_few_times():
     result = subprocess.run(
         [sys.executable, "benchmarks/bench_cli.py", "2"],
