@@ -31,9 +31,6 @@ class WeekDose:
     legal_plain_days: int  # days open to a main session that hold no long run
     stops: tuple[Verdict | None, ...]  # per day, why a main session cannot go there
 
-    def open_days(self) -> list[int]:
-        return [i for i, stop in enumerate(self.stops) if stop is None]
-
 
 def week_dose(
     ctx: WeekContext,

@@ -218,7 +218,9 @@ class SessionLength(SessionRule):
 
     @property
     def summary(self) -> str:
-        return "Heavy 30-60 min; core and pilates 10-60 min; bodyweight 10-30 min."
+        # The spans are reviewed data (catalog/training.toml, `timing.session_minutes`), read
+        # through the context; the summary names where they live rather than copying them.
+        return "Each kind of session stays within its length in the catalogue's timing table."
 
     def check(self, ctx: WeekContext, day: int, slot: Slot) -> Verdict | None:
         span = ctx.session_minutes.get(slot.kind)
